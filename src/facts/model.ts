@@ -1,0 +1,188 @@
+/**
+ * The normalized, platform-independent facts model.
+ *
+ * Parsers produce these shapes from raw command text; derived facts and rules read only
+ * these shapes. Nothing here knows which command or file a value came from, except through
+ * the `source` string carried next to each value for evidence.
+ */
+
+/** Why a fact could not be collected. A rule that needs it becomes `unknown`, never `pass`. */
+export type UnavailableReason =
+  | 'permission-denied'
+  | 'command-missing'
+  | 'timeout'
+  | 'nonzero-exit'
+  | 'parse-error'
+  | 'not-collected'
+  | 'unsupported'
+
+export interface FactOk<T> {
+  status: 'ok'
+  value: T
+  /** The command or file the value came from, e.g. `ip -d -j addr` or `/proc/sys/net/ipv4/conf`. */
+  source: string
+}
+
+export interface FactUnavailable {
+  status: 'unavailable'
+  reason: UnavailableReason
+  /** One line a human can act on, e.g. "permission denied reading /etc/sysctl.d (run as root)". */
+  detail: string
+  source: string
+}
+
+export type Fact<T> = FactOk<T> | FactUnavailable
+
+export type AddressFamily = 'inet' | 'inet6'
+
+export interface InterfaceAddress {
+  family: AddressFamily
+  /** Canonical text form: dotted quad for IPv4, compressed lower-case for IPv6. */
+  address: string
+  prefixLength: number
+  /** Kernel scope name: host, link, global, site, or a number as text. */
+  scope: string
+  /** IPv4 label such as `lo:0`, when different from the interface name. */
+  label?: string
+  secondary?: boolean
+}
+
+export interface NetInterface {
+  name: string
+  index?: number
+  /** Raw flags as printed, e.g. UP, LOOPBACK, NOARP, LOWER_UP. */
+  flags: string[]
+  /** Administratively up (UP flag). */
+  up: boolean
+  loopback: boolean
+  /** The interface neither sends nor answers ARP (NOARP flag). */
+  noArp: boolean
+  /** `ip -d` link kind: dummy, veth, ipip, bridge, vlan, bond... */
+  kind?: string
+  /** Bridge or bond this device is enslaved to; slaves do not take ARP for themselves. */
+  master?: string
+  operState?: string
+  addresses: InterfaceAddress[]
+}
+
+export interface Route {
+  /** `default`, or a prefix such as `192.168.1.0/24`; a host route has /32 or /128. */
+  destination: string
+  family: AddressFamily
+  /** Routing table name or number: main, local, 255... */
+  table: string
+  /** Route type: unicast, local, broadcast, multicast... */
+  type: string
+  dev?: string
+  gateway?: string
+  scope?: string
+  protocol?: string
+  preferredSource?: string
+  metric?: number
+}
+
+export interface Listener {
+  protocol: 'tcp'
+  /** Local address; `0.0.0.0` and `::` are wildcards, `*` is normalized to `0.0.0.0`. */
+  address: string
+  port: number
+  process?: string
+}
+
+/** The IPv4 per-interface sysctls rsaudit reasons about. */
+export type Ipv4ConfKey = 'arp_ignore' | 'arp_announce' | 'arp_filter' | 'rp_filter'
+export const IPV4_CONF_KEYS: readonly Ipv4ConfKey[] = ['arp_ignore', 'arp_announce', 'arp_filter', 'rp_filter']
+
+/**
+ * Raw values of net.ipv4.conf.<scope>.<key> where scope is `all`, `default` or an interface
+ * name exactly as under /proc/sys (a VLAN `eth0.100` keeps its dot).
+ */
+export type Ipv4Conf = Record<string, Partial<Record<Ipv4ConfKey, number>>>
+
+/** One `key = value` assignment read from a sysctl.d file. */
+export interface SysctlAssignment {
+  /** Normalized key with dots as separators, interface names kept intact (`net.ipv4.conf.eth0/100.x` → scope `eth0.100`). */
+  key: string
+  value: string
+  file: string
+  line: number
+  /** Written with a leading `-`: failure to apply is ignored. */
+  ignoreFailure: boolean
+}
+
+/** What systemd-sysctl writes at boot, for one concrete key, and where it comes from. */
+export interface BootSysctl {
+  key: string
+  value: string
+  file: string
+  line: number
+  /** The key pattern as written when it came from a glob such as `net.ipv4.conf.*.rp_filter`. */
+  pattern?: string
+}
+
+export interface BootSysctlReport {
+  /** Concrete keys and their boot-time values (globs expanded against known interfaces). */
+  values: BootSysctl[]
+  /** Files read, in the order systemd-sysctl applies them. */
+  filesApplied: string[]
+  /** Files shadowed by a same-named file in a directory with higher precedence. */
+  filesShadowed: Array<{file: string; shadowedBy: string}>
+  /** Keys that name an interface which does not exist here: harmless at boot, but dead. */
+  deadKeys: BootSysctl[]
+}
+
+export type VipPersistenceMechanism =
+  | 'rc.local'
+  | 'ifupdown'
+  | 'ifcfg'
+  | 'networkmanager'
+  | 'netplan'
+  | 'systemd-networkd'
+
+/** An address that some boot-time configuration puts on an interface. */
+export interface PersistedAddress {
+  mechanism: VipPersistenceMechanism
+  interface: string
+  address: string
+  prefixLength?: number
+  file: string
+  line: number
+  /** False when the mechanism will not run at boot (rc.local not executable, ...). */
+  effective: boolean
+  /** Why the entry is not effective, when it is not. */
+  note?: string
+}
+
+export interface OsIdentity {
+  platform: 'linux' | 'windows' | 'solaris' | 'freebsd' | 'darwin' | 'unknown'
+  hostname: string
+  distro: string
+  release: string
+  kernel: string
+}
+
+/** Which boot-time network stacks this host has, to choose the remediation that will really run. */
+export interface NetworkStack {
+  netplan: boolean
+  networkManager: boolean
+  systemdNetworkd: boolean
+  ifupdown: boolean
+  ifcfg: boolean
+  rcLocal: boolean
+}
+
+/** Everything the Linux rules read. Each entry may be unavailable independently. */
+export interface HostFacts {
+  os: Fact<OsIdentity>
+  interfaces: Fact<NetInterface[]>
+  routes: Fact<Route[]>
+  listeners: Fact<Listener[]>
+  ipv4Conf: Fact<Ipv4Conf>
+  bootSysctl: Fact<BootSysctlReport>
+  persistedAddresses: Fact<PersistedAddress[]>
+  networkStack: Fact<NetworkStack>
+  /** Whether the collector ran with root privileges; drives "run as root" hints. */
+  privileged: boolean
+}
+
+export type FactName = Exclude<keyof HostFacts, 'privileged'>

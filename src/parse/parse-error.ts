@@ -1,0 +1,24 @@
+/**
+ * The one error type parsers throw. Messages follow the Deno style:
+ * `Cannot parse "ip -j addr" output: expected a JSON array, found an object`.
+ */
+export class ParseError extends SyntaxError {
+  override readonly name = 'ParseError'
+
+  constructor(
+    /** The command or file format being parsed, as a user would type it. */
+    readonly format: string,
+    reason: string,
+    /** 1-based line number, when the problem is tied to one line. */
+    readonly line?: number,
+  ) {
+    super(`Cannot parse "${format}" output: ${reason}${line === undefined ? '' : ` on line ${line}`}`)
+  }
+}
+
+/** Splits text into lines, tolerating CRLF and a trailing newline; trailing spaces are kept for the caller to trim. */
+export function splitLines(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  if (lines.length > 0 && lines.at(-1) === '') lines.pop()
+  return lines
+}
