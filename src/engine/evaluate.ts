@@ -1,0 +1,64 @@
+/**
+ * Pure evaluation: rules × facts × inputs → results with evidence. No I/O. A fact that could
+ * not be collected makes the result `unknown` with the collector's reason, never `pass`.
+ */
+import type {FactUnavailable, HostFacts} from '../facts/model.js'
+import {type TargetPlatform, ruleApplies} from './applicability.js'
+import {checkFunctions} from './functions/index.js'
+import {fillMessage} from './interpolate.js'
+import {renderRemediation} from './remediation.js'
+import {expandSubjects} from './subjects.js'
+import type {AuditInputs, CheckContext, Rule, RuleResult} from './types.js'
+
+const SUBJECT_NOUN: Record<Rule['subjects'], string> = {
+  host: 'host',
+  'arp-interfaces': 'ARP interfaces',
+  vips: 'VIPs',
+  'vip-ports': 'VIP ports',
+  ports: 'ports',
+}
+
+export function evaluateRules(rules: readonly Rule[], facts: HostFacts, inputs: AuditInputs, platform: TargetPlatform): RuleResult[] {
+  const context: CheckContext = {facts, inputs}
+  return rules.filter((rule) => ruleApplies(rule, inputs.mode, platform)).flatMap((rule) => evaluateRule(rule, context))
+}
+
+export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
+  const {facts, inputs} = context
+  const base = {ruleId: rule.id, title: rule.title, severity: rule.severity}
+  const missingInput = (rule.requires ?? []).find((input) => (input === 'ports' ? inputs.ports.length === 0 : inputs.vips.length === 0))
+  if (missingInput !== undefined) {
+    const message = rule.messages.notApplicable ?? `needs --${missingInput === 'ports' ? 'port' : 'vip'}`
+    return [{...base, outcome: 'not-applicable', subject: '-', message, evidence: [], remediation: []}]
+  }
+
+  const unavailable = rule.facts.map((name) => facts[name]).filter((fact): fact is FactUnavailable => fact.status === 'unavailable')
+  if (unavailable.length > 0) {
+    const message = `could not be checked: ${unavailable.map((fact) => fact.detail).join('; ')}`
+    const evidence = unavailable.map((fact) => ({fact: fact.source, value: fact.reason, source: fact.source}))
+    return [{...base, outcome: 'unknown', subject: 'host', message, evidence, remediation: []}]
+  }
+
+  const fn = checkFunctions.get(rule.check.function)
+  if (fn === undefined) throw new Error(`rule ${rule.id} names unknown function ${rule.check.function}; loadRules should have refused it`)
+  const subjects = expandSubjects(rule.subjects, facts, inputs)
+  if (subjects.length === 0) {
+    const message = rule.messages.notApplicable ?? `no ${SUBJECT_NOUN[rule.subjects]} to check`
+    return [{...base, outcome: 'not-applicable', subject: '-', message, evidence: [], remediation: []}]
+  }
+
+  return subjects.map((subject) => {
+    const outcome = fn.evaluate(subject, (rule.check.options ?? {}) as never, context)
+    const data = {subject: subject.label, ...outcome.data}
+    const decided = outcome.outcome === 'pass' || outcome.outcome === 'fail'
+    const message = decided ? fillMessage(rule.messages[outcome.outcome === 'pass' ? 'pass' : 'fail'], data) : (outcome.reason ?? outcome.outcome)
+    return {
+      ...base,
+      outcome: outcome.outcome,
+      subject: subject.label,
+      message,
+      evidence: outcome.evidence,
+      remediation: outcome.outcome === 'fail' ? renderRemediation(rule, data) : [],
+    }
+  })
+}

@@ -1,0 +1,65 @@
+/**
+ * The service must accept connections on the VIP (client traffic) and on the server's own
+ * address (the load balancer's health checks). A wildcard listener covers both; an IPv6
+ * wildcard also covers IPv4 while net.ipv6.bindv6only is 0, the Linux default.
+ */
+import type {JSONSchemaType} from 'ajv'
+
+import {arpInterfaces} from '../../facts/arp-interfaces.js'
+import {familyOf, isWildcard, sameAddress} from '../../facts/cidr.js'
+import type {Listener} from '../../facts/model.js'
+import {bracketed} from '../subjects.js'
+import {defineCheck, unknown} from './define-check.js'
+
+interface Options {
+  on: 'vip' | 'rip'
+}
+
+const optionsSchema: JSONSchemaType<Options> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['on'],
+  properties: {on: {type: 'string', enum: ['vip', 'rip']}},
+}
+
+export const listener = defineCheck<Options>({
+  name: 'listener',
+  subjects: ['vip-ports', 'ports'],
+  facts: ['listeners', 'interfaces'],
+  optionsSchema,
+  evaluate(subject, {on}, {facts}) {
+    if (facts.listeners.status !== 'ok' || facts.interfaces.status !== 'ok') return unknown('listeners or interfaces could not be read')
+    if (subject.kind !== 'vip-port' && subject.kind !== 'port') return unknown(`listener checks need a port subject, not ${subject.kind}`)
+    const {port} = subject
+    const onPort = facts.listeners.value.filter((l) => l.port === port)
+    const targets =
+      on === 'vip' && subject.kind === 'vip-port'
+        ? [subject.vip.address]
+        : arpInterfaces(facts.interfaces.value).flatMap((nic) => nic.addresses.filter((a) => a.scope === 'global').map((a) => a.address))
+    const matching = onPort.filter((l) => targets.some((target) => covers(l, target)))
+    const evidence = (onPort.length > 0 ? onPort : []).map((l) => ({
+      fact: `TCP listener on port ${port}`,
+      value: `${bracketed(l.address)}:${l.port}${l.process ? ` (${l.process})` : ''}`,
+      source: facts.listeners.source,
+    }))
+    if (onPort.length === 0) evidence.push({fact: `TCP listener on port ${port}`, value: 'none', source: facts.listeners.source})
+    if (targets.length === 0) return unknown('this server has no global address on an ARP interface to check', evidence)
+    return {
+      outcome: matching.length > 0 ? 'pass' : 'fail',
+      evidence,
+      data: {
+        port,
+        targets: targets.join(', '),
+        listeners: onPort.map((l) => `${bracketed(l.address)}:${l.port}`).join(', ') || 'none',
+        matched: matching.map((l) => `${bracketed(l.address)}:${l.port}`).join(', '),
+      },
+    }
+  },
+})
+
+function covers(listener: Listener, target: string): boolean {
+  if (sameAddress(listener.address, target)) return true
+  if (!isWildcard(listener.address)) return false
+  const listenerFamily = familyOf(listener.address) ?? 'inet'
+  return listenerFamily === 'inet6' || listenerFamily === familyOf(target)
+}

@@ -1,0 +1,86 @@
+/**
+ * A VIP on loopback must be a host prefix (/32, /128). Linux turns an address on lo with a
+ * shorter prefix into a local route for the whole prefix (fib_frontend.c), so the server
+ * treats its gateway and neighbours as itself. The local table is checked too, because a
+ * second address on lo can cover the VIP even when the VIP itself is /32.
+ */
+import type {JSONSchemaType} from 'ajv'
+
+import {hostPrefixLength, prefixContains, splitCidr} from '../../facts/cidr.js'
+import type {NetInterface, Route} from '../../facts/model.js'
+import {locateVip} from '../../facts/vip-location.js'
+import type {Evidence} from '../types.js'
+import {defineCheck, unknown} from './define-check.js'
+import {addressEvidence} from './evidence.js'
+import {vipData} from './vip-data.js'
+
+type Options = Record<string, never>
+const optionsSchema = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<Options>
+
+export const vipHostPrefix = defineCheck<Options>({
+  name: 'vip-host-prefix',
+  subjects: ['vips'],
+  facts: ['interfaces', 'routes'],
+  optionsSchema,
+  evaluate(subject, _options, {facts}) {
+    if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || facts.routes.status !== 'ok') {
+      return unknown('interfaces or routes could not be read')
+    }
+
+    const {vip} = subject
+    const onLoopback = locateVip(facts.interfaces.value, vip.address).filter((p) => p.nic.loopback)
+    const first = onLoopback[0]
+    if (first === undefined) {
+      return {outcome: 'not-applicable', evidence: [], data: vipData(vip), reason: `${vip.address} is not on a loopback interface (see vip-on-loopback)`}
+    }
+
+    const host = hostPrefixLength(vip.family)
+    const wide = onLoopback.find((p) => p.address.prefixLength !== host)
+    const covering = facts.routes.value.find((route) => coversVip(route, vip.address, host))
+    const evidence: Evidence[] = onLoopback.map((p) => addressEvidence(p.nic, p.cidr, p.address.scope, facts.interfaces.source))
+    if (covering) evidence.push(routeEvidence(covering, facts.routes.source))
+    const coveringAddress = covering && addressBehind(covering, facts.interfaces.value)
+    return {
+      outcome: wide === undefined && covering === undefined ? 'pass' : 'fail',
+      evidence,
+      data: {
+        ...vipData(vip),
+        device: (wide ?? first).nic.name,
+        wideCidr: wide?.cidr,
+        coveringRoute: covering?.destination,
+        coveringAddress: coveringAddress !== wide?.cidr ? coveringAddress : undefined,
+        problem: wide
+          ? `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`
+          : `is /${host}, but the local route ${covering?.destination ?? ''} through ${covering?.dev ?? 'lo'} covers it`,
+      },
+    }
+  },
+})
+
+/** A local route through loopback, shorter than a host route, containing the VIP; 127.0.0.0/8 and ::1 are normal. */
+function coversVip(route: Route, vip: string, host: number): boolean {
+  if (route.type !== 'local' || route.dev === undefined || !route.dev.startsWith('lo')) return false
+  const prefix = splitCidr(route.destination)
+  if (prefix === undefined || prefix.prefixLength >= host) return false
+  if (prefixContains('127.0.0.0', 8, prefix.address)) return false
+  return prefixContains(prefix.address, prefix.prefixLength, vip)
+}
+
+/** The loopback address whose prefix created the route, so the fix can remove it. */
+function addressBehind(route: Route, interfaces: readonly NetInterface[]): string | undefined {
+  const prefix = splitCidr(route.destination)
+  if (prefix === undefined) return undefined
+  for (const nic of interfaces.filter((n) => n.loopback)) {
+    for (const address of nic.addresses) {
+      if (address.prefixLength === prefix.prefixLength && prefixContains(prefix.address, prefix.prefixLength, address.address)) {
+        return `${address.address}/${address.prefixLength}`
+      }
+    }
+  }
+
+  return undefined
+}
+
+function routeEvidence(route: Route, source: string): Evidence {
+  return {fact: `local route in table ${route.table}`, value: `${route.type} ${route.destination} dev ${route.dev ?? '?'}`, source}
+}

@@ -1,0 +1,36 @@
+/** A VIP must be configured on a loopback interface, where it is accepted but never announced. */
+import type {JSONSchemaType} from 'ajv'
+
+import {locateVip} from '../../facts/vip-location.js'
+import {defineCheck, unknown} from './define-check.js'
+import {addressEvidence} from './evidence.js'
+import {vipData} from './vip-data.js'
+
+type Options = Record<string, never>
+const optionsSchema = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<Options>
+
+export const vipOnLoopback = defineCheck<Options>({
+  name: 'vip-on-loopback',
+  subjects: ['vips'],
+  facts: ['interfaces'],
+  optionsSchema,
+  evaluate(subject, _options, {facts}) {
+    if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok') return unknown('interfaces could not be read')
+    const placements = locateVip(facts.interfaces.value, subject.vip.address)
+    const source = facts.interfaces.source
+    const onLoopback = placements.filter((p) => p.nic.loopback)
+    const elsewhere = placements.filter((p) => !p.nic.loopback).map((p) => p.nic.name)
+    return {
+      outcome: onLoopback.length > 0 ? 'pass' : 'fail',
+      evidence:
+        placements.length > 0
+          ? placements.map((p) => addressEvidence(p.nic, p.cidr, p.address.scope, source))
+          : [{fact: `interfaces holding ${subject.vip.address}`, value: 'none', source}],
+      data: {
+        ...vipData(subject.vip),
+        device: onLoopback[0]?.nic.name,
+        where: elsewhere.length > 0 ? `only on ${elsewhere.join(', ')}` : 'on no interface',
+      },
+    }
+  },
+})

@@ -1,0 +1,13 @@
+import {hostFacts, listenerOn} from '../../helpers/host-facts.js'
+import type {RuleCases} from '../../helpers/rule-tester.js'
+
+export const cases: RuleCases = {
+  valid: [
+    {name: 'wildcard', facts: hostFacts({listeners: [listenerOn('0.0.0.0', 80)]}), inputs: {ports: [80]}},
+    {name: 'bound to the RIP', facts: hostFacts({listeners: [listenerOn('192.0.2.10', 80)]}), inputs: {ports: [80]}},
+  ],
+  invalid: [
+    {name: 'bound to the VIP only', facts: hostFacts({listeners: [listenerOn('198.51.100.10', 80)]}), inputs: {vips: ['198.51.100.10'], ports: [80]}, failing: ['port 80'], messageIncludes: 'health checks'},
+    {name: 'bound to localhost', facts: hostFacts({listeners: [listenerOn('127.0.0.1', 8080)]}), inputs: {ports: [8080]}, failing: ['port 8080']},
+  ],
+}
