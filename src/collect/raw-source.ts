@@ -2,6 +2,7 @@
  * Where raw text comes from. A live run reads this host; an offline run reads a bundle.
  * Everything after this layer (parse, facts, engine, report) is the same for both.
  */
+import type {Fact, OsIdentity} from '../facts/model.js'
 
 /** A program to run: an argv array (never a shell string) and a time limit. */
 export interface CommandSpec {
@@ -42,6 +43,9 @@ export interface DirListing {
 
 export interface RawSource {
   readonly kind: 'live' | 'bundle'
+  /** Whether the capture ran as root; missing facts then need no "run as root" hint. */
+  readonly privileged: boolean
+  identity(): Promise<Fact<OsIdentity>>
   run(spec: CommandSpec): Promise<CommandCapture>
   readFile(path: string): Promise<FileCapture>
   listDir(path: string): Promise<DirListing>

@@ -13,8 +13,6 @@ export interface EffectiveValue {
   effective: number
   all: number
   ifaceValue: number
-  /** Which side decided the value, for messages: `all`, the interface, or both equally. */
-  decidedBy: 'all' | 'iface' | 'both'
 }
 
 /** @returns the effective value, or undefined when `all` or the interface value is missing. */
@@ -23,17 +21,7 @@ export function effectiveValue(conf: Ipv4Conf, iface: string, key: Ipv4ConfKey):
   const ifaceValue = conf[iface]?.[key]
   if (all === undefined || ifaceValue === undefined) return undefined
   const effective = key === 'arp_filter' ? (all !== 0 || ifaceValue !== 0 ? 1 : 0) : Math.max(all, ifaceValue)
-  const decidedBy = decider(key, all, ifaceValue)
-  return {key, iface, effective, all, ifaceValue, decidedBy}
-}
-
-function decider(key: Ipv4ConfKey, all: number, iface: number): EffectiveValue['decidedBy'] {
-  if (key === 'arp_filter') {
-    const a = all !== 0
-    const i = iface !== 0
-    return a === i ? 'both' : a ? 'all' : 'iface'
-  }
-  return all === iface ? 'both' : all > iface ? 'all' : 'iface'
+  return {key, iface, effective, all, ifaceValue}
 }
 
 /** The sysctl key for an interface; a VLAN such as `eth0.100` is written `eth0/100` (procps convention). */

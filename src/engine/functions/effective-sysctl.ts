@@ -45,7 +45,6 @@ export const effectiveSysctl = defineCheck<SysctlRequirement>({
         effective: value.effective,
         all: value.all,
         ifaceValue: value.ifaceValue,
-        decidedBy: value.decidedBy === 'iface' ? iface : value.decidedBy === 'all' ? 'all' : `all and ${iface}`,
         meaning: meaningOf(options, value.effective),
         fixValue: options.fixValue,
         allAssignment: `${sysctlKey('all', key)}=${options.fixValue}`,

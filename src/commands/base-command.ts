@@ -1,0 +1,37 @@
+/**
+ * Shared error policy for every command: a mistake by the user (bad flag, broken rule file,
+ * unreadable input) becomes one line per problem on stderr and exit code 2, never a stack trace.
+ */
+import {Command, Errors, type Interfaces} from '@oclif/core'
+
+import {EXIT} from '../engine/exit-code.js'
+import {UserError} from '../errors.js'
+
+export abstract class BaseCommand extends Command {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors oclif's own parse() signature
+  /** Like `this.parse`, but oclif's flag errors become UserErrors with oclif's own wording. */
+  protected async parseFlags<F extends Interfaces.OutputFlags<any>, B extends Interfaces.OutputFlags<any>, A extends Interfaces.OutputArgs<any>>(
+    options: Interfaces.Input<F, B, A>,
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    try {
+      return await this.parse(options, this.argv)
+    } catch (error) {
+      if (error instanceof Errors.CLIError) throw new UserError(withoutHelpHint(error.message))
+      throw error
+    }
+  }
+
+  protected override async catch(error: Error): Promise<void> {
+    if (error instanceof UserError) {
+      process.stderr.write(`rsaudit: ${error.message.replaceAll(/\n\s*/g, '\n  ')}\n`)
+      process.exitCode = EXIT.usage
+      return
+    }
+
+    throw error
+  }
+}
+
+function withoutHelpHint(message: string): string {
+  return message.replace(/\s*See more help with --help\s*$/, '').trim()
+}

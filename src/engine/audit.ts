@@ -1,0 +1,69 @@
+/**
+ * The library entry point: rules, then facts, then evaluation, then a Report. Rules load
+ * first so a broken rule file stops the run before anything is collected.
+ */
+import {readFileSync} from 'node:fs'
+
+import type {RawSource} from '../collect/raw-source.js'
+import {collectLinuxFacts} from '../facts/linux/collect-host.js'
+import type {HostFacts} from '../facts/model.js'
+import {evaluateRules} from './evaluate.js'
+import {loadRules} from './load-rules.js'
+import type {AuditInputs, Mode, Report, RuleResult, Vip} from './types.js'
+import {chooseVips} from './vips.js'
+
+export interface AuditRequest {
+  vips: Vip[]
+  ports: number[]
+  mode: Mode
+  rulesDir: string
+}
+
+export async function runAudit(source: RawSource, request: AuditRequest): Promise<Report> {
+  const rules = await loadRules(request.rulesDir)
+  const facts = await collectLinuxFacts(source)
+  return buildReport(facts, request, source.kind, (inputs, platform) => evaluateRules(rules, facts, inputs, platform))
+}
+
+type Evaluate = (inputs: AuditInputs, platform: {os: string; kernel?: string; release?: string}) => RuleResult[]
+
+export function buildReport(facts: HostFacts, request: Omit<AuditRequest, 'rulesDir'>, source: 'live' | 'bundle', evaluate: Evaluate): Report {
+  const inputs: AuditInputs = {...chooseVips(request.vips, facts.interfaces), ports: request.ports, mode: request.mode}
+  const os = facts.os.status === 'ok' ? facts.os.value : undefined
+  const results = evaluate(inputs, {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release})
+  return {
+    schemaVersion: 1,
+    tool: {name: 'rsaudit', version: toolVersion()},
+    target: {hostname: os?.hostname ?? 'unknown', platform: os?.platform ?? 'unknown', osVersion: os ? `${os.distro} ${os.release} (kernel ${os.kernel})`.trim() : 'unknown', source},
+    inputs: {vips: inputs.vips.map((vip) => vip.address), vipSource: inputs.vipSource, ports: inputs.ports, mode: inputs.mode},
+    summary: {
+      pass: count(results, 'pass'),
+      fail: count(results, 'fail'),
+      unknown: count(results, 'unknown'),
+      notApplicable: count(results, 'not-applicable'),
+    },
+    notes: notesFor(inputs, facts),
+    results,
+  }
+}
+
+function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
+  const notes: string[] = []
+  if (inputs.vipSource === 'loopback') notes.push(`No --vip given: checking the addresses found on loopback (${inputs.vips.map((v) => v.address).join(', ')}).`)
+  if (inputs.vipSource === 'none') {
+    notes.push('No VIP given and none found on a loopback interface, so the VIP checks are skipped. Pass the VIP to check it: rsaudit audit --vip 198.51.100.10 (repeat --vip for more).')
+  }
+
+  if (!facts.privileged) notes.push('Not running as root: whatever could not be read is reported as unknown (run as root for a complete audit).')
+  return notes
+}
+
+function count(results: readonly RuleResult[], outcome: RuleResult['outcome']): number {
+  return results.filter((r) => r.outcome === outcome).length
+}
+
+let version: string | undefined
+function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+  return version
+}

@@ -1,0 +1,15 @@
+/**
+ * The exit-status contract scripts depend on:
+ * 0 nothing failed at or above --fail-on; 1 something did; 2 bad usage or input (set by the
+ * command layer); 3 nothing failed but an applicable rule could not be decided.
+ */
+import {type Report, SEVERITIES, type Severity} from './types.js'
+
+export const EXIT = {ok: 0, failed: 1, usage: 2, unknown: 3} as const
+
+export function exitCodeFor(report: Pick<Report, 'results'>, failOn: Severity): number {
+  const threshold = SEVERITIES.indexOf(failOn)
+  const failing = report.results.some((r) => r.outcome === 'fail' && SEVERITIES.indexOf(r.severity) <= threshold)
+  if (failing) return EXIT.failed
+  return report.results.some((r) => r.outcome === 'unknown') ? EXIT.unknown : EXIT.ok
+}
