@@ -1,7 +1,9 @@
 /**
  * The service must accept connections on the VIP (client traffic) and on the server's own
- * address (the load balancer's health checks). A wildcard listener covers both; an IPv6
- * wildcard also covers IPv4 while net.ipv6.bindv6only is 0, the Linux default.
+ * address (the load balancer's health checks). A wildcard listener covers both. Current ss
+ * prints a dual-stack socket as `*:80` (read as 0.0.0.0) and a v6-only one as `[::]:80`, so an
+ * IPv6 wildcard is taken to serve IPv6 only: a false failure here is explained in the message,
+ * a false pass would hide a dead VIP.
  */
 import type {JSONSchemaType} from 'ajv'
 
@@ -59,7 +61,5 @@ export const listener = defineCheck<Options>({
 
 function covers(listener: Listener, target: string): boolean {
   if (sameAddress(listener.address, target)) return true
-  if (!isWildcard(listener.address)) return false
-  const listenerFamily = familyOf(listener.address) ?? 'inet'
-  return listenerFamily === 'inet6' || listenerFamily === familyOf(target)
+  return isWildcard(listener.address) && (familyOf(listener.address) ?? 'inet') === familyOf(target)
 }

@@ -6,7 +6,7 @@ const VIP = '198.51.100.10'
 export const cases: RuleCases = {
   valid: [
     {name: 'IPv4 wildcard', facts: hostFacts({listeners: [listenerOn('0.0.0.0', 80)]}), inputs: {vips: [VIP], ports: [80]}},
-    {name: 'dual-stack IPv6 wildcard', facts: hostFacts({listeners: [listenerOn('::', 443)]}), inputs: {vips: [VIP], ports: [443]}},
+    {name: 'IPv6 wildcard serves an IPv6 VIP', facts: hostFacts({listeners: [listenerOn('::', 443)]}), inputs: {vips: ['2001:db8::10'], ports: [443]}},
     {name: 'bound to the VIP itself', facts: hostFacts({listeners: [listenerOn(VIP, 80)]}), inputs: {vips: [VIP], ports: [80]}},
   ],
   invalid: [
@@ -18,6 +18,7 @@ export const cases: RuleCases = {
       messageIncludes: '192.0.2.10:80',
     },
     {name: 'IPv4 wildcard does not serve an IPv6 VIP', facts: hostFacts({listeners: [listenerOn('0.0.0.0', 80)]}), inputs: {vips: ['2001:db8::10'], ports: [80]}, failing: ['[2001:db8::10]:80']},
+    {name: 'a v6-only wildcard ([::]:80 in ss) does not serve an IPv4 VIP', facts: hostFacts({listeners: [listenerOn('::', 80)]}), inputs: {vips: [VIP], ports: [80]}, failing: [`${VIP}:80`]},
     {name: 'nothing on the port', facts: hostFacts({listeners: [listenerOn('0.0.0.0', 22)]}), inputs: {vips: [VIP], ports: [80, 22]}, failing: [`${VIP}:80`]},
   ],
 }
