@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     disableConsoleIntercept: true,
-    // Live network-namespace tests share kernel state; keep files isolated but not parallel.
-    fileParallelism: true,
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', {outputFile: 'test-results/vitest.json'}]],
   },
 })

@@ -9,8 +9,8 @@ import {exitCodeFor} from '../engine/exit-code.js'
 import {PACKAGED_RULES_DIR} from '../engine/load-rules.js'
 import {MODES, type Report, SEVERITIES} from '../engine/types.js'
 import {parsePorts, parseVips} from '../engine/validate-inputs.js'
-import {FORMATS, reporters} from '../report/index.js'
-import {BaseCommand} from './base-command.js'
+import {FORMATS, loadReporter} from '../report/index.js'
+import {BaseCommand} from '../cli/base-command.js'
 
 export default class Audit extends BaseCommand {
   static override summary = 'Check that this real server is set up for Direct Routing (or TUN/NAT) and print the commands that fix it'
@@ -39,7 +39,8 @@ export default class Audit extends BaseCommand {
     const report = await runAudit(new LiveSource(), {vips, ports, mode: flags.mode, rulesDir})
     const format = flags.json ? 'json' : flags.format
     const color = format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
-    process.stdout.write(reporters[format](report, {color, width: process.stdout.columns ?? 120}))
+    const render = await loadReporter(format)
+    process.stdout.write(render(report, {color, width: process.stdout.columns ?? 120}))
     process.exitCode = exitCodeFor(report, flags['fail-on'])
     return report
   }

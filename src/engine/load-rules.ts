@@ -9,18 +9,19 @@ import type {ValidateFunction} from 'ajv'
 import {parse as parseYaml} from 'yaml'
 
 import {RuleLoadError} from '../errors.js'
-import {ajv, describeErrors} from './ajv.js'
+import {describeErrors} from './describe-errors.js'
+import {loadCompiledValidators, type RuleValidators} from './compiled-validators.js'
 import {checkFunctions} from './functions/index.js'
 import type {Rule} from './types.js'
 
 const RULE_FILE = /\.ya?ml$/
 
-let validateRuleSchema: ValidateFunction | undefined
-const optionValidators = new Map<string, ValidateFunction>()
+let validators: RuleValidators | undefined
 
 /** @throws {RuleLoadError} listing every problem in every file. */
 export async function loadRules(directory: string): Promise<Rule[]> {
-  const validate = await ruleSchemaValidator()
+  validators ??= (await loadCompiledValidators()) ?? (await compileValidators())
+  const {rule: validate} = validators
   let names: string[]
   try {
     names = (await readdir(directory)).filter((name) => RULE_FILE.test(name)).sort()
@@ -51,13 +52,13 @@ async function loadOne(file: string, validate: ValidateFunction, rules: Rule[]):
 
   if (!validate(document)) return describeErrors(validate.errors)
   const rule = {...(document as Omit<Rule, 'file'>), file}
-  const problems = semanticProblems(rule)
+  const problems = semanticProblems(rule, validators?.options(rule.check.function))
   if (problems.length === 0) rules.push(rule)
   return problems
 }
 
 /** What the schema cannot say: the id matches the file, and the check fits its function. */
-function semanticProblems(rule: Rule): string[] {
+function semanticProblems(rule: Rule, validateOptions: ValidateFunction | undefined): string[] {
   const problems: string[] = []
   const stem = basename(rule.file).replace(RULE_FILE, '')
   if (rule.id !== stem) problems.push(`id "${rule.id}" must equal the file name "${stem}"`)
@@ -70,13 +71,9 @@ function semanticProblems(rule: Rule): string[] {
   if (!fn.subjects.includes(rule.subjects)) problems.push(`subjects "${rule.subjects}" cannot be judged by ${fn.name}; it takes ${fn.subjects.join(', ')}`)
   const missingFacts = fn.facts.filter((fact) => !rule.facts.includes(fact))
   if (missingFacts.length > 0) problems.push(`facts must include ${missingFacts.join(', ')} (read by ${fn.name})`)
-  let validateOptions = optionValidators.get(fn.name)
   if (validateOptions === undefined) {
-    validateOptions = ajv.compile(fn.optionsSchema)
-    optionValidators.set(fn.name, validateOptions)
-  }
-
-  if (!validateOptions(rule.check.options ?? {})) {
+    problems.push(`no options validator for ${fn.name}: rebuild (npm run build)`)
+  } else if (!validateOptions(rule.check.options ?? {})) {
     problems.push(...describeErrors(validateOptions.errors).map((line) => `check.options ${line}`))
   }
 
@@ -86,9 +83,11 @@ function semanticProblems(rule: Rule): string[] {
 /** The packaged schema, found the same way from src/ (tests) and dist/ (the built CLI). */
 export const PACKAGED_RULES_DIR = new URL('../../rules/', import.meta.url)
 
-async function ruleSchemaValidator(): Promise<ValidateFunction> {
-  if (validateRuleSchema) return validateRuleSchema
+async function compileValidators(): Promise<RuleValidators> {
+  // Imported here so a run with build-time validators never loads ajv's compiler.
+  const {ajv} = await import('./ajv.js')
   const schema = JSON.parse(await readFile(new URL('rule.schema.json', PACKAGED_RULES_DIR), 'utf8')) as object
-  validateRuleSchema = ajv.compile(schema)
-  return validateRuleSchema
+  const rule = ajv.compile(schema)
+  const options = new Map([...checkFunctions.values()].map((fn) => [fn.name, ajv.compile(fn.optionsSchema)]))
+  return {rule, options: (name) => options.get(name)}
 }

@@ -1,9 +1,15 @@
-/** Reporters by format name; the command picks one with --format. */
-import {jsonReporter} from './json.js'
-import {tableReporter} from './table.js'
+/** Reporters by format name; the command picks one with --format. Each loads on demand, so
+ *  a JSON run from cron never pays for the table library. */
 import type {Reporter} from './types.js'
 
 export const FORMATS = ['table', 'json'] as const
 export type Format = (typeof FORMATS)[number]
 
-export const reporters: Record<Format, Reporter> = {table: tableReporter, json: jsonReporter}
+const loaders: Record<Format, () => Promise<Reporter>> = {
+  table: async () => (await import('./table.js')).tableReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+}
+
+export function loadReporter(format: Format): Promise<Reporter> {
+  return loaders[format]()
+}

@@ -39,9 +39,13 @@ interface Audit {
   stderr: string
 }
 
-async function audit(spec: RealServerSpec, args: string[]): Promise<Audit> {
+/** Runs the built CLI in the namespace; `asUser` drops root first (setpriv, from util-linux). */
+async function audit(spec: RealServerSpec, args: string[], asUser?: number): Promise<Audit> {
+  const drop = asUser === undefined ? [] : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups']
   return withRealServer(spec, async (ns) => {
-    const {stdout, stderr, exitCode} = await ns.exec(['node', CLI, 'audit', '--json', ...args], {timeoutMs: 30_000})
+    // A dropped user keeps root's HOME otherwise, and oclif would try to read root's data dir.
+    const env: Record<string, string> = asUser === undefined ? {} : {HOME: '/tmp'}
+    const {stdout, stderr, exitCode} = await ns.exec([...drop, 'node', CLI, 'audit', '--json', ...args], {timeoutMs: 30_000, env})
     expect(stderr).toBe('')
     return {exitCode, report: JSON.parse(stdout) as Report, stderr}
   })
@@ -134,5 +138,17 @@ describe.skipIf(!available.ok)('rsaudit audit in a network namespace', () => {
     const {report} = await audit(goodServer({listeners: [{address: VIP, port: 8080}]}), ['--port', '8080'])
     expect(outcomes(report, 'service-listens-on-vip')).toEqual({[`${VIP}:8080`]: 'pass'})
     expect(outcomes(report, 'service-listens-on-rip')).toEqual({'port 8080': 'fail'})
+  })
+
+  it('reports what it cannot read as unknown, with "run as root", when not root', async () => {
+    const etc = {...goodServer().etc, 'systemd/network/10-lo.network': {content: NETWORKD_LO, mode: 0o600}}
+    const nobody = 65_534
+    const {report, exitCode} = await audit(goodServer({etc}), ['--port', '8080'], nobody)
+    const persistent = report.results.find((r) => r.ruleId === 'vip-persistent')
+    expect(persistent?.outcome).toBe('unknown')
+    expect(persistent?.message).toContain('run as root')
+    expect(outcomes(report, 'arp-ignore')).toEqual({eth0: 'pass'})
+    expect(report.notes.join(' ')).toContain('Not running as root')
+    expect(exitCode).toBe(3)
   })
 })

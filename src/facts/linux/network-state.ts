@@ -19,24 +19,24 @@ export function collectInterfaces(source: RawSource): Promise<Fact<NetInterface[
 
 export function collectRoutes(source: RawSource): Promise<Fact<Route[]>> {
   return firstAvailable([
-    async () => both(
-      factFromCommand(await source.run(LINUX_COMMANDS.ipRouteJson), (text) => parseIpRouteJson(text, 'inet')),
-      factFromCommand(await source.run(LINUX_COMMANDS.ip6RouteJson), (text) => parseIpRouteJson(text, 'inet6')),
-    ),
-    async () => both(
-      factFromCommand(await source.run(LINUX_COMMANDS.ipRouteText), parseIpRouteText),
-      factFromCommand(await source.run(LINUX_COMMANDS.ip6RouteText), parseIpRouteText),
-    ),
+    async () => {
+      const [v4, v6] = await Promise.all([source.run(LINUX_COMMANDS.ipRouteJson), source.run(LINUX_COMMANDS.ip6RouteJson)])
+      return both(factFromCommand(v4, (text) => parseIpRouteJson(text, 'inet')), factFromCommand(v6, (text) => parseIpRouteJson(text, 'inet6')))
+    },
+    async () => {
+      const [v4, v6] = await Promise.all([source.run(LINUX_COMMANDS.ipRouteText), source.run(LINUX_COMMANDS.ip6RouteText)])
+      return both(factFromCommand(v4, parseIpRouteText), factFromCommand(v6, parseIpRouteText))
+    },
   ])
 }
 
 export function collectListeners(source: RawSource): Promise<Fact<Listener[]>> {
   return firstAvailable([
     async () => factFromCommand(await source.run(LINUX_COMMANDS.ssListenTcp), parseSsListeners),
-    async () => both(
-      factFromFile(await source.readFile(LINUX_PATHS.procNetTcp), (text) => parseProcNetTcp(text, 'inet')),
-      factFromFile(await source.readFile(LINUX_PATHS.procNetTcp6), (text) => parseProcNetTcp(text, 'inet6')),
-    ),
+    async () => {
+      const [v4, v6] = await Promise.all([source.readFile(LINUX_PATHS.procNetTcp), source.readFile(LINUX_PATHS.procNetTcp6)])
+      return both(factFromFile(v4, (text) => parseProcNetTcp(text, 'inet')), factFromFile(v6, (text) => parseProcNetTcp(text, 'inet6')))
+    },
   ])
 }
 

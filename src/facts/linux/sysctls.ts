@@ -14,17 +14,15 @@ export async function collectIpv4Conf(source: RawSource): Promise<Fact<Ipv4Conf>
   if (listing.entries === undefined) return unavailableFile(listing)
   const conf: Ipv4Conf = {}
   const failures: string[] = []
-  for (const scope of listing.entries) {
-    for (const key of IPV4_CONF_KEYS) {
-      const file = await source.readFile(`${root}/${scope}/${key}`)
-      const value = file.content === undefined ? Number.NaN : Number.parseInt(file.content.trim(), 10)
-      if (Number.isNaN(value)) {
-        failures.push(file.failure?.detail ?? `${file.path} is not a number`)
-        continue
-      }
-
-      conf[scope] = {...conf[scope], [key]: value}
+  const reads = listing.entries.flatMap((scope) => IPV4_CONF_KEYS.map(async (key) => ({scope, key, file: await source.readFile(`${root}/${scope}/${key}`)})))
+  for (const {scope, key, file} of await Promise.all(reads)) {
+    const value = file.content === undefined ? Number.NaN : Number.parseInt(file.content.trim(), 10)
+    if (Number.isNaN(value)) {
+      failures.push(file.failure?.detail ?? `${file.path} is not a number`)
+      continue
     }
+
+    conf[scope] = {...conf[scope], [key]: value}
   }
 
   // Unreadable values stay missing, so the checks that need them report unknown with the reason.

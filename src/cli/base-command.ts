@@ -8,7 +8,6 @@ import {EXIT} from '../engine/exit-code.js'
 import {UserError} from '../errors.js'
 
 export abstract class BaseCommand extends Command {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors oclif's own parse() signature
   /** Like `this.parse`, but oclif's flag errors become UserErrors with oclif's own wording. */
   protected async parseFlags<F extends Interfaces.OutputFlags<any>, B extends Interfaces.OutputFlags<any>, A extends Interfaces.OutputArgs<any>>(
     options: Interfaces.Input<F, B, A>,
@@ -16,7 +15,12 @@ export abstract class BaseCommand extends Command {
     try {
       return await this.parse(options, this.argv)
     } catch (error) {
-      if (error instanceof Errors.CLIError) throw new UserError(withoutHelpHint(error.message))
+      if (error instanceof Errors.CLIError) {
+        // The arguments were read and rejected; without this oclif adds an "UnparsedCommand" warning outside production.
+        this.parsed = true
+        throw new UserError(withoutHelpHint(error.message))
+      }
+
       throw error
     }
   }

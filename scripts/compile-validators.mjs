@@ -1,0 +1,24 @@
+// Build step: compiles the rule schema and every check function's options schema into one
+// standalone ESM module (ajv's "standalone validation code"), so the CLI validates rule
+// files at start-up without paying ajv's schema compilation on every run.
+import {readFileSync, writeFileSync} from 'node:fs'
+
+import {Ajv} from 'ajv'
+import standaloneCode from 'ajv/dist/standalone/index.js'
+
+import {checkFunctions} from '../dist/engine/functions/index.js'
+import {AJV_OPTIONS} from '../dist/engine/ajv-options.js'
+import {optionsExportName} from '../dist/engine/compiled-validators.js'
+
+const ajv = new Ajv({...AJV_OPTIONS, code: {source: true, esm: true}})
+const exports = {rule: 'rule'}
+ajv.addSchema(JSON.parse(readFileSync(new URL('../rules/rule.schema.json', import.meta.url), 'utf8')), 'rule')
+for (const fn of checkFunctions.values()) {
+  ajv.addSchema(fn.optionsSchema, `options:${fn.name}`)
+  exports[optionsExportName(fn.name)] = `options:${fn.name}`
+}
+
+// ajv's ESM output still calls require() for its small runtime helpers; give it one.
+const prelude = "import {createRequire} from 'node:module'\nconst require = createRequire(import.meta.url)\n"
+const code = prelude + standaloneCode.default(ajv, exports)
+writeFileSync(new URL('../dist/engine/validators.generated.js', import.meta.url), code)
