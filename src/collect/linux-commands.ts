@@ -15,9 +15,7 @@ export const LINUX_COMMANDS = {
   // Older iproute2 has no -j; the text form also serves pasted output.
   ipAddrText: command('ip-addr', 'ip', '-d', 'addr', 'show'),
   ipRouteJson: command('ip-route-json', 'ip', '-j', 'route', 'show', 'table', 'all'),
-  ip6RouteJson: command('ip6-route-json', 'ip', '-6', '-j', 'route', 'show', 'table', 'all'),
   ipRouteText: command('ip-route', 'ip', 'route', 'show', 'table', 'all'),
-  ip6RouteText: command('ip6-route', 'ip', '-6', 'route', 'show', 'table', 'all'),
   ssListenTcp: command('ss-listen-tcp', 'ss', '-Hltn'),
 } as const satisfies Record<string, CommandSpec>
 

@@ -41,13 +41,15 @@ export class LiveSource implements RawSource {
   }
 
   async readFile(path: string): Promise<FileCapture> {
+    let linkTarget: string | undefined
     try {
       const info = await lstat(path)
-      const linkTarget = info.isSymbolicLink() ? await readlink(path) : undefined
+      linkTarget = info.isSymbolicLink() ? await readlink(path) : undefined
       const target = linkTarget === undefined ? info : await stat(path)
       return {path, content: await readFile(path, 'utf8'), mode: target.mode & 0o7777, ...(linkTarget === undefined ? {} : {linkTarget})}
     } catch (error) {
-      return {path, failure: fsFailure(error, path)}
+      // A dangling link still says where it points (99-sysctl.conf without /etc/sysctl.conf).
+      return {path, failure: fsFailure(error, path), ...(linkTarget === undefined ? {} : {linkTarget})}
     }
   }
 

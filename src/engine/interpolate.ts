@@ -23,12 +23,13 @@ export function fillCommand(template: string, data: TemplateData, shell: Shell):
   let complete = true
   const command = template.replaceAll(PLACEHOLDER, (_whole, name: string) => {
     const value = data[name]
-    if (value === undefined || value === '') {
+    const quoted = value === undefined || value === '' ? undefined : quoteFor(shell, String(value))
+    if (quoted === undefined) {
       complete = false
       return ''
     }
 
-    return quoteFor(shell, String(value))
+    return quoted
   })
   return complete ? command : undefined
 }

@@ -9,7 +9,8 @@ const BASH_SAFE = /^[\w@%+=:,./-]+$/
 const POWERSHELL_SAFE = /^[\w.:/\\-]+$/
 const CMD_SAFE = /^[\w.:/\\=-]+$/
 
-export function quoteFor(shell: Shell, value: string): string {
+/** @returns the quoted value, or undefined when this shell cannot carry it as one argument. */
+export function quoteFor(shell: Shell, value: string): string | undefined {
   switch (shell) {
     case 'bash': {
       return BASH_SAFE.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
@@ -21,6 +22,8 @@ export function quoteFor(shell: Shell, value: string): string {
     }
 
     case 'cmd': {
+      // cmd reads one line at a time, so a line break would end the command mid-value.
+      if (/[\r\n]/.test(value)) return undefined
       // Inside double quotes cmd still expands %VAR%; doubling a quote is the only escape it honours there.
       return CMD_SAFE.test(value) ? value : `"${value.replaceAll('"', '""').replaceAll('%', '%%')}"`
     }

@@ -46,9 +46,9 @@ export function prefixContains(network: string, prefixLength: number, address: s
 
 /** Splits `198.51.100.0/24` (or a bare address, taken as a host prefix). */
 export function splitCidr(cidr: string): {address: string; prefixLength: number} | undefined {
-  const [address = '', length] = cidr.split('/')
+  const [address = '', length, ...rest] = cidr.split('/')
   const family = familyOf(address)
-  if (family === undefined) return undefined
+  if (family === undefined || rest.length > 0 || (length !== undefined && !/^\d{1,3}$/.test(length))) return undefined
   const prefixLength = length === undefined ? hostPrefixLength(family) : Number(length)
   if (!Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > hostPrefixLength(family)) return undefined
   return {address, prefixLength}

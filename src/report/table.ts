@@ -7,11 +7,14 @@ import Table from 'cli-table3'
 import {type Outcome, type Report, type RuleResult, SEVERITIES} from '../engine/types.js'
 import {howToFix} from './how-to-fix.js'
 import {type Style, stylize} from './style.js'
+import {wrapText} from './wrap.js'
 import type {Reporter} from './types.js'
 
 const OUTCOME_ORDER: Outcome[] = ['fail', 'unknown', 'pass', 'not-applicable']
 const OUTCOME_STYLE: Record<Outcome, Style> = {fail: 'red', unknown: 'yellow', pass: 'green', 'not-applicable': 'gray'}
 const MAX_SUBJECT_WIDTH = 28
+/** cli-table3 pads one space on each side of a cell. */
+const CELL_PADDING = 2
 
 export const tableReporter: Reporter = (report, {color, width}) => {
   const sorted = [...report.results].sort(byOutcomeThenSeverity)
@@ -25,21 +28,21 @@ export const tableReporter: Reporter = (report, {color, width}) => {
   const table = new Table({
     head: ['Outcome', 'Severity', 'Rule', 'Subject', 'Message'],
     colWidths: [...fixed, messageWidth],
-    wordWrap: true,
-    wrapOnWordBoundary: true,
+    // Cells arrive wrapped (see wrap.ts): cli-table3's own wrapping truncates long words.
+    wordWrap: false,
     style: {head: color ? ['bold'] : [], border: color ? ['gray'] : []},
   })
   for (const result of sorted) {
-    table.push([stylize(color, OUTCOME_STYLE[result.outcome], result.outcome), result.severity, result.ruleId, result.subject, result.message])
+    const cells = [result.subject, result.message].map((text, index) => wrapText(text, (index === 0 ? fixed[3]! : messageWidth) - CELL_PADDING))
+    table.push([stylize(color, OUTCOME_STYLE[result.outcome], result.outcome), result.severity, result.ruleId, ...cells])
   }
 
   const fixes = howToFix(report.results, color)
   return [header(report), table.toString(), summaryLine(report, color), fixes].filter(Boolean).join('\n')
 }
 
-/** Content width plus cli-table3's one-space padding on each side. */
 function columnWidth(title: string, cells: readonly string[]): number {
-  return Math.max(title.length, ...cells.map((cell) => cell.length)) + 2
+  return Math.max(title.length, ...cells.map((cell) => cell.length)) + CELL_PADDING
 }
 
 function header(report: Report): string {

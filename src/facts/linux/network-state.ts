@@ -19,14 +19,9 @@ export function collectInterfaces(source: RawSource): Promise<Fact<NetInterface[
 
 export function collectRoutes(source: RawSource): Promise<Fact<Route[]>> {
   return firstAvailable([
-    async () => {
-      const [v4, v6] = await Promise.all([source.run(LINUX_COMMANDS.ipRouteJson), source.run(LINUX_COMMANDS.ip6RouteJson)])
-      return both(factFromCommand(v4, (text) => parseIpRouteJson(text, 'inet')), factFromCommand(v6, (text) => parseIpRouteJson(text, 'inet6')))
-    },
-    async () => {
-      const [v4, v6] = await Promise.all([source.run(LINUX_COMMANDS.ipRouteText), source.run(LINUX_COMMANDS.ip6RouteText)])
-      return both(factFromCommand(v4, parseIpRouteText), factFromCommand(v6, parseIpRouteText))
-    },
+    // `table all` already lists both families, old iproute2 and new; a separate `ip -6` run would double IPv6.
+    async () => factFromCommand(await source.run(LINUX_COMMANDS.ipRouteJson), (text) => parseIpRouteJson(text)),
+    async () => factFromCommand(await source.run(LINUX_COMMANDS.ipRouteText), (text) => parseIpRouteText(text)),
   ])
 }
 

@@ -16,6 +16,7 @@ export const cases: RuleCases = {
       inputs: {vips: [VIP], ports: [80]},
       failing: [`${VIP}:80`],
       messageIncludes: '192.0.2.10:80',
+      fixIncludes: ["ss -Hltnp 'sport = :80'"],
     },
     {name: 'IPv4 wildcard does not serve an IPv6 VIP', facts: hostFacts({listeners: [listenerOn('0.0.0.0', 80)]}), inputs: {vips: ['2001:db8::10'], ports: [80]}, failing: ['[2001:db8::10]:80']},
     {name: 'a v6-only wildcard ([::]:80 in ss) does not serve an IPv4 VIP', facts: hostFacts({listeners: [listenerOn('::', 80)]}), inputs: {vips: [VIP], ports: [80]}, failing: [`${VIP}:80`]},
