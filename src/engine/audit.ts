@@ -1,6 +1,7 @@
 /**
- * The library entry point: rules, then facts, then evaluation, then a Report. Rules load
- * first so a broken rule file stops the run before anything is collected.
+ * The library entry point: rules and facts, then evaluation, then a Report. Collection only
+ * reads, so it starts while the rules load (the programs it runs overlap with rule parsing);
+ * a broken rule file still ends the run with its error before any report is made.
  */
 import {readFileSync} from 'node:fs'
 
@@ -20,8 +21,11 @@ export interface AuditRequest {
 }
 
 export async function runAudit(source: RawSource, request: AuditRequest): Promise<Report> {
+  const collecting = collectLinuxFacts(source)
+  // If the rules fail to load, nobody awaits the facts; mark their rejection as seen.
+  collecting.catch(() => undefined)
   const rules = await loadRules(request.rulesDir)
-  const facts = await collectLinuxFacts(source)
+  const facts = await collecting
   return buildReport(facts, request, source.kind, (inputs, platform) => evaluateRules(rules, facts, inputs, platform))
 }
 

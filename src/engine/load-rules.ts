@@ -6,21 +6,23 @@ import {readdir, readFile} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 
 import type {ValidateFunction} from 'ajv'
-import {parse as parseYaml} from 'yaml'
 
 import {RuleLoadError} from '../errors.js'
 import {describeErrors} from './describe-errors.js'
 import {loadCompiledValidators, type RuleValidators} from './compiled-validators.js'
 import {checkFunctions} from './functions/index.js'
+import {loadRuleCache, type RuleCache} from './rule-cache.js'
 import type {Rule} from './types.js'
 
 const RULE_FILE = /\.ya?ml$/
 
 let validators: RuleValidators | undefined
+let cache: RuleCache | undefined
 
 /** @throws {RuleLoadError} listing every problem in every file. */
 export async function loadRules(directory: string): Promise<Rule[]> {
   validators ??= (await loadCompiledValidators()) ?? (await compileValidators())
+  cache ??= await loadRuleCache()
   const {rule: validate} = validators
   let names: string[]
   try {
@@ -43,9 +45,17 @@ export async function loadRules(directory: string): Promise<Rule[]> {
 }
 
 async function loadOne(file: string, validate: ValidateFunction, rules: Rule[]): Promise<string[]> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    return [`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`]
+  }
+
   let document: unknown
   try {
-    document = parseYaml(await readFile(file, 'utf8'), {prettyErrors: true})
+    // The YAML parser loads only when a file is not in the build-time cache (see rule-cache.ts).
+    document = cache?.get(text) ?? (await import('yaml')).parse(text, {prettyErrors: true})
   } catch (error) {
     return [`is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`]
   }

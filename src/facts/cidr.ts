@@ -4,13 +4,10 @@
  */
 import {isIPv4, isIPv6} from 'node:net'
 
-export type Family = 'inet' | 'inet6'
+import {familyOf} from '../parse/ip-address.js'
+import type {AddressFamily as Family} from './model.js'
 
-export function familyOf(address: string): Family | undefined {
-  if (isIPv4(address)) return 'inet'
-  if (isIPv6(address)) return 'inet6'
-  return undefined
-}
+export {familyOf} from '../parse/ip-address.js'
 
 export function hostPrefixLength(family: Family): number {
   return family === 'inet' ? 32 : 128
@@ -42,16 +39,6 @@ export function prefixContains(network: string, prefixLength: number, address: s
   const bits = BigInt(hostPrefixLength(family))
   const shift = bits - BigInt(prefixLength)
   return addressToBigInt(network) >> shift === addressToBigInt(address) >> shift
-}
-
-/** Splits `198.51.100.0/24` (or a bare address, taken as a host prefix). */
-export function splitCidr(cidr: string): {address: string; prefixLength: number} | undefined {
-  const [address = '', length, ...rest] = cidr.split('/')
-  const family = familyOf(address)
-  if (family === undefined || rest.length > 0 || (length !== undefined && !/^\d{1,3}$/.test(length))) return undefined
-  const prefixLength = length === undefined ? hostPrefixLength(family) : Number(length)
-  if (!Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > hostPrefixLength(family)) return undefined
-  return {address, prefixLength}
 }
 
 /** Compares two addresses by value, so `2001:DB8::1` equals `2001:db8:0::1`. */

@@ -57,6 +57,24 @@ describe('broken rule files', () => {
   })
 })
 
+describe('edited rule files', () => {
+  // The build caches the packaged rules by content hash; an edited copy must be read as edited.
+  it('uses the edited text, not the build-time cache', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'rsaudit-rules-'))
+    try {
+      for (const name of ['arp-ignore.yaml', 'rule.schema.json']) await writeFile(join(directory, name), await readFile(join('rules', name), 'utf8'))
+      const original = JSON.parse((await runCli(['audit', '--json', '--rules-dir', directory])).stdout) as Report
+      const rule = await readFile(join(directory, 'arp-ignore.yaml'), 'utf8')
+      await writeFile(join(directory, 'arp-ignore.yaml'), rule.replace('title: Interfaces do not answer ARP for the VIP', 'title: Edited title'))
+      const edited = JSON.parse((await runCli(['audit', '--json', '--rules-dir', directory])).stdout) as Report
+      expect(original.results[0]?.title).toBe('Interfaces do not answer ARP for the VIP')
+      expect(edited.results[0]?.title).toBe('Edited title')
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+})
+
 describe('reports', () => {
   it('prints the same report for --json and --format json, valid against the schema', async () => {
     const viaFlag = await runCli(['audit', '--json', '--vip', '198.51.100.10', '--port', '80'])

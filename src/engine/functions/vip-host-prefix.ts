@@ -6,8 +6,9 @@
  */
 import type {JSONSchemaType} from 'ajv'
 
-import {hostPrefixLength, prefixContains, splitCidr} from '../../facts/cidr.js'
+import {hostPrefixLength, prefixContains} from '../../facts/cidr.js'
 import type {NetInterface, Route} from '../../facts/model.js'
+import {parsePrefix} from '../../parse/ip-address.js'
 import {locateVip} from '../../facts/vip-location.js'
 import type {Evidence} from '../types.js'
 import {defineCheck, unknown} from './define-check.js'
@@ -60,7 +61,7 @@ export const vipHostPrefix = defineCheck<Options>({
 /** A local route through loopback, shorter than a host route, containing the VIP; 127.0.0.0/8 and ::1 are normal. */
 function coversVip(route: Route, vip: string, host: number): boolean {
   if (route.type !== 'local' || route.dev === undefined || !route.dev.startsWith('lo')) return false
-  const prefix = splitCidr(route.destination)
+  const prefix = parsePrefix(route.destination)
   if (prefix === undefined || prefix.prefixLength >= host) return false
   if (prefixContains('127.0.0.0', 8, prefix.address)) return false
   return prefixContains(prefix.address, prefix.prefixLength, vip)
@@ -68,7 +69,7 @@ function coversVip(route: Route, vip: string, host: number): boolean {
 
 /** The loopback address whose prefix created the route, so the fix can remove it. */
 function addressBehind(route: Route, interfaces: readonly NetInterface[]): string | undefined {
-  const prefix = splitCidr(route.destination)
+  const prefix = parsePrefix(route.destination)
   if (prefix === undefined) return undefined
   for (const nic of interfaces.filter((n) => n.loopback)) {
     for (const address of nic.addresses) {

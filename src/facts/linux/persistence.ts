@@ -11,7 +11,6 @@ import type {FileCapture, RawSource} from '../../collect/raw-source.js'
 import {fnmatch} from '../../parse/fnmatch.js'
 import {parseIfcfg} from '../../parse/ifcfg.js'
 import {parseIfupdownInterfaces} from '../../parse/ifupdown-interfaces.js'
-import {parseNetplan} from '../../parse/netplan.js'
 import {parseNetworkdNetwork} from '../../parse/networkd-network.js'
 import {parseNmKeyfile} from '../../parse/nm-keyfile.js'
 import {ParseError} from '../../parse/parse-error.js'
@@ -53,7 +52,7 @@ export async function collectPersistence(source: RawSource): Promise<Persistence
     }
     const addresses = [
       ...rcLocal,
-      ...netplan.flatMap((f) => parseNetplan(f.content ?? '', f.path)),
+      ...(await netplanAddresses(netplan)),
       ...gate(networkd.flatMap((f) => parseNetworkdNetwork(f.content ?? '', f.path)), stack.systemdNetworkd || stack.netplan, SERVICES.networkd),
       ...gate(nm.flatMap((f) => parseNmKeyfile(f.content ?? '', f.path)), stack.networkManager, SERVICES.networkManager),
       ...gate(ifcfg.flatMap((f) => parseIfcfg(f.content ?? '', f.path)), stack.ifcfg, SERVICES.networkScripts),
@@ -71,6 +70,13 @@ export async function collectPersistence(source: RawSource): Promise<Persistence
 /** Entries from a mechanism whose service does not start at boot are kept, marked ineffective. */
 function gate(entries: PersistedAddress[], enabled: boolean, service: string): PersistedAddress[] {
   return enabled ? entries : entries.map((entry) => ({...entry, effective: false, note: `${service} is not enabled`}))
+}
+
+/** The netplan parser pulls in a YAML library, so it loads only on hosts that have netplan files. */
+async function netplanAddresses(files: readonly FileCapture[]): Promise<PersistedAddress[]> {
+  if (files.length === 0) return []
+  const {parseNetplan} = await import('../../parse/netplan.js')
+  return files.flatMap((f) => parseNetplan(f.content ?? '', f.path))
 }
 
 async function rcLocalAddresses(files: FileReader): Promise<PersistedAddress[]> {

@@ -1,7 +1,11 @@
-// Build step: compiles the rule schema and every check function's options schema into one
-// standalone ESM module (ajv's "standalone validation code"), so the CLI validates rule
-// files at start-up without paying ajv's schema compilation on every run.
-import {readFileSync, writeFileSync} from 'node:fs'
+// Build step, for start-up time: (1) compiles the rule schema and every check function's
+// options schema into one standalone ESM module (ajv's "standalone validation code"), so the
+// CLI validates rule files without compiling schemas on every run; (2) writes the parsed
+// packaged rule files keyed by their text, so an unchanged file needs no YAML
+// parser at run time (see src/engine/rule-cache.ts).
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+
+import {parse} from 'yaml'
 
 import {Ajv} from 'ajv'
 import standaloneCode from 'ajv/dist/standalone/index.js'
@@ -22,3 +26,12 @@ for (const fn of checkFunctions.values()) {
 const prelude = "import {createRequire} from 'node:module'\nconst require = createRequire(import.meta.url)\n"
 const code = prelude + standaloneCode.default(ajv, exports)
 writeFileSync(new URL('../dist/engine/validators.generated.js', import.meta.url), code)
+
+const rulesDir = new URL('../rules/', import.meta.url)
+const cache = []
+for (const name of readdirSync(rulesDir).filter((n) => /\.ya?ml$/.test(n))) {
+  const text = readFileSync(new URL(name, rulesDir), 'utf8')
+  cache.push([text, parse(text)])
+}
+
+writeFileSync(new URL('../dist/engine/rules-cache.generated.json', import.meta.url), JSON.stringify(cache))
