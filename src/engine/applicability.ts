@@ -13,8 +13,9 @@ export function ruleApplies(rule: Rule, mode: Mode, platform: TargetPlatform): b
     if (selector.os !== platform.os) return false
     if (selector.version === undefined) return true
     const actual = selector.version.of === 'kernel' ? platform.kernel : platform.release
-    // An unknown version does not exclude the rule: the checks themselves will report unknown facts.
-    if (actual === undefined) return true
+    // An unknown version ('unknown' from a paste, or none) does not exclude the rule: the
+    // checks themselves judge the facts, and dropping the rule would hide it from the report.
+    if (actual === undefined || !/^\d/.test(actual)) return true
     const {min, max} = selector.version
     return (min === undefined || compareVersions(actual, min) >= 0) && (max === undefined || compareVersions(actual, max) <= 0)
   })

@@ -3,14 +3,13 @@
  * reads, so it starts while the rules load (the programs it runs overlap with rule parsing);
  * a broken rule file still ends the run with its error before any report is made.
  */
-import {readFileSync} from 'node:fs'
-
 import type {RawSource} from '../collect/raw-source.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
-import type {HostFacts} from '../facts/model.js'
+import type {HostFacts, OsIdentity} from '../facts/model.js'
+import {toolVersion} from '../version.js'
 import {evaluateRules} from './evaluate.js'
 import {loadRules} from './load-rules.js'
-import type {AuditInputs, Mode, Report, RuleResult, Vip} from './types.js'
+import type {AuditInputs, Mode, Report, Rule, RuleResult, Vip} from './types.js'
 import {chooseVips} from './vips.js'
 
 export interface AuditRequest {
@@ -26,19 +25,23 @@ export async function runAudit(source: RawSource, request: AuditRequest): Promis
   collecting.catch(() => undefined)
   const rules = await loadRules(request.rulesDir)
   const facts = await collecting
-  return buildReport(facts, request, source.kind, (inputs, platform) => evaluateRules(rules, facts, inputs, platform))
+  return buildReport(facts, rules, request, source.kind)
 }
 
-type Evaluate = (inputs: AuditInputs, platform: {os: string; kernel?: string; release?: string}) => RuleResult[]
+/** Audits facts gathered some other way (pasted text), with the same rules and report. */
+export async function auditFacts(facts: HostFacts, request: AuditRequest, source: Report['target']['source'], notes: string[] = []): Promise<Report> {
+  const report = buildReport(facts, await loadRules(request.rulesDir), request, source)
+  return {...report, notes: [...notes, ...report.notes]}
+}
 
-export function buildReport(facts: HostFacts, request: Omit<AuditRequest, 'rulesDir'>, source: 'live' | 'bundle', evaluate: Evaluate): Report {
+export function buildReport(facts: HostFacts, rules: readonly Rule[], request: Omit<AuditRequest, 'rulesDir'>, source: Report['target']['source']): Report {
   const inputs: AuditInputs = {...chooseVips(request.vips, facts.interfaces), ports: request.ports, mode: request.mode}
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
-  const results = evaluate(inputs, {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release})
+  const results = evaluateRules(rules, facts, inputs, {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release})
   return {
     schemaVersion: 1,
     tool: {name: 'rsaudit', version: toolVersion()},
-    target: {hostname: os?.hostname ?? 'unknown', platform: os?.platform ?? 'unknown', osVersion: os ? `${os.distro} ${os.release} (kernel ${os.kernel})`.trim() : 'unknown', source},
+    target: {hostname: os?.hostname ?? 'unknown', platform: os?.platform ?? 'unknown', osVersion: describeOs(os), source},
     inputs: {vips: inputs.vips.map((vip) => vip.address), vipSource: inputs.vipSource, ports: inputs.ports, mode: inputs.mode},
     summary: {
       pass: count(results, 'pass'),
@@ -49,6 +52,13 @@ export function buildReport(facts: HostFacts, request: Omit<AuditRequest, 'rules
     notes: notesFor(inputs, facts),
     results,
   }
+}
+
+function describeOs(os: OsIdentity | undefined): string {
+  const known = (value: string | undefined) => (value && value !== 'unknown' ? value : undefined)
+  const name = [known(os?.distro), known(os?.release)].filter(Boolean).join(' ')
+  const kernel = known(os?.kernel)
+  return [name, kernel ? `(kernel ${kernel})` : ''].filter(Boolean).join(' ') || 'unknown'
 }
 
 function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
@@ -64,10 +74,4 @@ function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
 
 function count(results: readonly RuleResult[], outcome: RuleResult['outcome']): number {
   return results.filter((r) => r.outcome === outcome).length
-}
-
-let version: string | undefined
-function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
-  return version
 }

@@ -34,7 +34,7 @@ export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
 
   const unavailable = rule.facts.map((name) => facts[name]).filter((fact): fact is FactUnavailable => fact.status === 'unavailable')
   if (unavailable.length > 0) {
-    const message = `could not be checked: ${unavailable.map((fact) => fact.detail).join('; ')}`
+    const message = `could not be checked: ${[...new Set(unavailable.map((fact) => fact.detail))].join('; ')}`
     const evidence = unavailable.map((fact) => ({fact: fact.source, value: fact.reason, source: fact.source}))
     return [{...base, outcome: 'unknown', subject: 'host', message, evidence, remediation: []}]
   }

@@ -13,6 +13,9 @@ export type Mode = (typeof MODES)[number]
 export const SHELLS = ['bash', 'powershell', 'cmd'] as const
 export type Shell = (typeof SHELLS)[number]
 
+export const PLATFORMS = ['linux', 'windows', 'solaris', 'freebsd', 'darwin'] as const
+export type PlatformName = (typeof PLATFORMS)[number]
+
 export type Outcome = 'pass' | 'fail' | 'unknown' | 'not-applicable'
 
 export type SubjectKind = 'host' | 'arp-interfaces' | 'vips' | 'vip-ports' | 'ports'
@@ -90,7 +93,7 @@ export interface CheckContext {
 export interface Report {
   schemaVersion: 1
   tool: {name: string; version: string}
-  target: {hostname: string; platform: string; osVersion: string; source: 'live' | 'bundle'}
+  target: {hostname: string; platform: string; osVersion: string; source: 'live' | 'bundle' | 'paste'}
   inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode}
   summary: {pass: number; fail: number; unknown: number; notApplicable: number}
   /** Plain sentences the user should read before the table (e.g. how the VIPs were chosen). */

@@ -88,3 +88,12 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
+
+/**
+ * A cheap guess for pasted text: is it `ip -j addr` output? A JSON array whose first link object
+ * opens with `ifindex` or `ifname` (after any `{}` a filter left), compact or `-p` pretty-printed. `ip -j link`
+ * starts the same way, so the text must also carry `addr_info`, which every addr entry has.
+ */
+export function looksLikeIpAddrJson(text: string): boolean {
+  return /^\s*\[\s*(?:\{\s*\}\s*,\s*)*\{\s*"(?:ifindex|ifname)"\s*:/.test(text) && text.includes('"addr_info"')
+}

@@ -69,3 +69,11 @@ function toRoute(entry: Json, position: number, fallback: AddressFamily): Route 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/**
+ * A cheap guess for pasted text: is it `ip -j route` output? A JSON array whose first route object
+ * opens with `dst`, or with `type` then `dst` (local, broadcast...), compact or pretty-printed.
+ */
+export function looksLikeIpRouteJson(text: string): boolean {
+  return /^\s*\[\s*(?:\{\s*\}\s*,\s*)*\{\s*(?:"type"\s*:\s*"[\w-]+"\s*,\s*)?"dst"\s*:/.test(text)
+}

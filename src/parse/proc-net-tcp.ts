@@ -52,3 +52,9 @@ function decodeAddress(hex: string): string {
   if (bytes.length === 4) return bytes.join('.')
   return formatIpv6(Array.from({length: 8}, (_, i) => ((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0)))
 }
+
+/** A cheap guess for pasted text: does it start like /proc/net/tcp or tcp6 (the header or a socket row)? */
+export function looksLikeProcNetTcp(text: string): boolean {
+  const first = splitLines(text).find((line) => line.trim() !== '') ?? ''
+  return HEADER.test(first) || ROW.test(first)
+}

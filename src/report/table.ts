@@ -11,7 +11,8 @@ import {wrapText} from './wrap.js'
 import type {Reporter} from './types.js'
 
 const OUTCOME_ORDER: Outcome[] = ['fail', 'unknown', 'pass', 'not-applicable']
-const OUTCOME_STYLE: Record<Outcome, Style> = {fail: 'red', unknown: 'yellow', pass: 'green', 'not-applicable': 'gray'}
+export const OUTCOME_STYLE: Record<Outcome, Style> = {fail: 'red', unknown: 'yellow', pass: 'green', 'not-applicable': 'gray'}
+const SOURCE_LABEL: Record<Report['target']['source'], string> = {live: 'live', bundle: 'from a bundle', paste: 'from pasted text'}
 const MAX_SUBJECT_WIDTH = 28
 /** cli-table3 pads one space on each side of a cell. */
 const CELL_PADDING = 2
@@ -49,7 +50,7 @@ function header(report: Report): string {
   const {target, inputs} = report
   const vips = inputs.vips.length > 0 ? `${inputs.vips.join(', ')}${inputs.vipSource === 'loopback' ? ' (found on loopback)' : ''}` : 'none'
   const lines = [
-    `rsaudit ${report.tool.version}: ${target.hostname} (${target.osVersion}), ${target.source === 'live' ? 'live' : 'from a bundle'}`,
+    `rsaudit ${report.tool.version}: ${target.hostname} (${target.osVersion}), ${SOURCE_LABEL[target.source]}`,
     `mode ${inputs.mode}; VIPs ${vips}; ports ${inputs.ports.length > 0 ? inputs.ports.join(', ') : 'none'}`,
     ...report.notes.map((note) => `note: ${note}`),
   ]

@@ -186,3 +186,10 @@ describe('compareVersions', () => {
     expect(compareVersions(b, a)).toBe(-expected || 0)
   })
 })
+
+describe('a kernel version that is not known', () => {
+  it('keeps version-gated rules (a paste has no kernel version)', () => {
+    const results = evaluateRules(realRules, hostFacts(), toInputs({}), {os: 'linux', kernel: 'unknown'})
+    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['arp-ignore', 'arp-announce']))
+  })
+})

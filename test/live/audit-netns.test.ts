@@ -10,29 +10,10 @@ import {beforeAll, describe, expect, it} from 'vitest'
 
 import type {Outcome, Report} from '../../src/engine/types.js'
 import {cleanupStaleNamespaces, netnsAvailable, type RealServerSpec, withRealServer} from '../helpers/netns.js'
+import {GOOD_SYSCTL_FILE, goodServer, NETWORKD_LO, VIP} from './scenarios.js'
 
 const available = netnsAvailable()
 const CLI = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
-const VIP = '198.51.100.10'
-const GOOD_SYSCTL_FILE = 'net.ipv4.conf.all.arp_ignore = 1\nnet.ipv4.conf.all.arp_announce = 2\n'
-const NETWORKD_LO = `[Match]\nName=lo\n\n[Network]\nAddress=${VIP}/32\n`
-
-/** A correct DR real server: ARP sysctls live and persisted, VIP /32 on lo and persisted by networkd, a wildcard listener. */
-function goodServer(overrides: Partial<RealServerSpec> = {}): RealServerSpec {
-  return {
-    rip: '192.0.2.10/24',
-    sysctls: {'net.ipv4.conf.all.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2},
-    vips: [{cidr: `${VIP}/32`, dev: 'lo'}],
-    etc: {
-      'sysctl.d/90-lb.conf': GOOD_SYSCTL_FILE,
-      'systemd/network/10-lo.network': NETWORKD_LO,
-      'systemd/system/multi-user.target.wants/systemd-networkd.service': '',
-    },
-    listeners: [{address: '0.0.0.0', port: 8080}],
-    ...overrides,
-  }
-}
-
 interface Audit {
   exitCode: number
   report: Report

@@ -3,7 +3,6 @@
  * real rules over HostFacts), so the reporters see real messages, evidence and remediation.
  */
 import {buildReport} from '../../src/engine/audit.js'
-import {evaluateRules} from '../../src/engine/evaluate.js'
 import type {Mode, Report} from '../../src/engine/types.js'
 import {familyOf} from '../../src/facts/cidr.js'
 import type {HostFacts} from '../../src/facts/model.js'
@@ -20,7 +19,7 @@ export interface ReportRequest {
 
 export function reportFor(facts: HostFacts, {vips = [VIP], ports = [80], mode = 'dr'}: ReportRequest = {}): Report {
   const given = vips.map((vip) => ({address: vip, family: familyOf(vip) ?? 'inet'}))
-  return buildReport(facts, {vips: given, ports, mode}, 'bundle', (inputs, platform) => evaluateRules(realRules, facts, inputs, platform))
+  return buildReport(facts, realRules, {vips: given, ports, mode}, 'bundle')
 }
 
 /** VIP on lo, arp_ignore 1 set live, arp_announce 0, nothing at boot, service on the wildcard. */

@@ -1,0 +1,40 @@
+/**
+ * Offline audits: bundles and pasted text, one report per host. Bundles go through the same
+ * collectors and parsers as a live run; pastes go through the same parsers, section by section.
+ */
+import {resolveFromPaths} from '../collect/from-paths.js'
+import {UserError} from '../errors.js'
+import {factsFromPaste} from '../paste/paste-facts.js'
+import {type AuditRequest, auditFacts, runAudit} from './audit.js'
+import type {PlatformName, Report} from './types.js'
+
+export async function auditFromPaths(paths: readonly string[], request: AuditRequest, platform?: PlatformName): Promise<Report[]> {
+  const reports: Report[] = []
+  for (const input of await resolveFromPaths(paths)) {
+    if (input.kind === 'bundle') {
+      requireLinux(input.path, platform ?? input.source.manifest.platform)
+      reports.push(await runAudit(input.source, request))
+      continue
+    }
+
+    const pasted = factsFromPaste(input.text)
+    if (pasted.sections.length === 0 && pasted.platform !== 'windows') {
+      throw new UserError(`${input.path}: no command output recognized (paste the output of ip -d addr, ip route show table all, ss -ltn and sysctl -a, or collect a bundle)`)
+    }
+
+    requireLinux(input.path, platform ?? pasted.platform)
+
+    const found = pasted.sections.map((s) => `${s.kind} (lines ${s.startLine}-${s.endLine})`).join(', ')
+    const ignored = pasted.ignored.map((b) => `lines ${b.startLine}-${b.endLine} ("${b.preview}")`).join(', ')
+    const notes = [`From pasted text ${input.path}: found ${found}.`, ...(ignored ? [`Ignored (no parser recognized it): ${ignored}.`] : [])]
+    reports.push(await auditFacts(pasted.facts, request, 'paste', notes))
+  }
+
+  return reports
+}
+
+function requireLinux(path: string, platform: string): void {
+  if (platform === 'linux') return
+  const which = platform === 'unknown' ? 'an unknown platform' : platform
+  throw new UserError(`${path}: this rsaudit audits Linux real servers only; the input is from ${which}${platform === 'unknown' ? ' (give --platform linux if it is Linux)' : ''}`)
+}

@@ -1,0 +1,176 @@
+/**
+ * The outputs a paste may hold and how each is recognized, in one table: the command that
+ * prints it (when a prompt names one), the header line only it begins with, the detector used
+ * when no prompt says (the parsers' own `looksLike*`), and which lines continue it.
+ *
+ * Kinds are parser inputs, not commands: `ip a`, `ip -d addr show lo` and `ip -o addr` all
+ * feed the `ip addr` text parser, so they are one kind.
+ */
+import {looksLikeIpAddrJson} from '../parse/ip-addr-json.js'
+import {looksLikeIpAddrText} from '../parse/ip-addr-text.js'
+import {looksLikeIpRouteJson} from '../parse/ip-route-json.js'
+import {looksLikeIpRouteText, parseIpRouteText} from '../parse/ip-route-text.js'
+import {ParseError} from '../parse/parse-error.js'
+import {looksLikeProcNetTcp} from '../parse/proc-net-tcp.js'
+import {looksLikeSsOutput} from '../parse/ss-listeners.js'
+import {looksLikeSysctlOutput} from '../parse/sysctl-output.js'
+import {hasIpOption, type Invocation, invocations, IP_ADDR_OBJECT, IP_ROUTE_OBJECT, ipCall, ipLists, leadingInvocation} from './command.js'
+
+export const PASTE_KINDS = ['ip-addr-json', 'ip-addr', 'ip-route-json', 'ip-route', 'ss-listen-tcp', 'proc-net-tcp', 'proc-net-tcp6', 'sysctl'] as const
+export type PasteKind = (typeof PASTE_KINDS)[number]
+
+export interface KindRule {
+  kind: PasteKind
+  /** The command that prints this output, for messages when no prompt named it. */
+  label: string
+  /** Does this program with these arguments print this output? */
+  command: (call: Invocation) => boolean
+  /** A line only this output begins with: it ends a section of any other kind. */
+  header?: RegExp
+  /** Without a prompt: does this line (for JSON kinds, the JSON value starting on it) begin this output? */
+  detect: (text: string) => boolean
+  /** Which lines continue the output; JSON output runs until its brackets close instead. */
+  continues: ((line: string) => boolean) | 'json'
+  /**
+   * Without a prompt, a whole section counts only when this holds: some outputs have
+   * look-alikes (`ip link`, a sysctl.conf file) that only the complete text tells apart.
+   */
+  confirm?: (text: string) => boolean
+}
+
+/** A listing by `ip` of OBJECT, in JSON or text, never `-br` (no parser reads the brief form). */
+function ipListing(object: RegExp, json: boolean): (call: Invocation) => boolean {
+  return (call) => {
+    const ip = ipCall(call)
+    return ip !== undefined && ipLists(ip, object) && hasIpOption(ip, 'json') === json && !hasIpOption(ip, 'brief')
+  }
+}
+
+/** `ss` with -l or -a (listening sockets in the output), not the -s summary. */
+function ssListing(call: Invocation): boolean {
+  if (call.program !== 'ss' || call.args.some((a) => a === '-s' || a === '--summary')) return false
+  return call.args.some((a) => /^-[a-zA-Z]*[la]/.test(a) || a === '--listening' || a === '--all')
+}
+
+const FILE_READERS = new Set(['cat', 'head', 'tail', 'more', 'less', 'grep', 'egrep'])
+
+/** The table `cat /proc/net/tcp /proc/net/tcp6` (or /proc/self/net, /proc/PID/net) prints first. */
+function procNetFile(call: Invocation): 'tcp' | 'tcp6' | undefined {
+  if (!FILE_READERS.has(call.program)) return undefined
+  return call.args.map((a) => /^\/proc\/(?:self\/|\d+\/)?net\/(tcp6?)$/.exec(a)?.[1] as 'tcp' | 'tcp6' | undefined).find((f) => f !== undefined)
+}
+
+/** The kernel prints `rem_address` in /proc/net/tcp and `remote_address` in tcp6; rows differ in address width. */
+function procNetFamily(line: string): 'tcp' | 'tcp6' {
+  if (/\bremote_address\b/.test(line)) return 'tcp6'
+  return /^\s*\d+:\s+[\dA-Fa-f]{32}:/.test(line) ? 'tcp6' : 'tcp'
+}
+
+/** /proc/net/tcp and tcp6 share a parser and a row format; the header and the address width tell them apart. */
+function procNetRule(file: 'tcp' | 'tcp6'): KindRule {
+  return {
+    kind: file === 'tcp' ? 'proc-net-tcp' : 'proc-net-tcp6',
+    label: `cat /proc/net/${file}`,
+    command: (call) => procNetFile(call) === file,
+    header: new RegExp(String.raw`^\s*sl\s+local_address\s+${file === 'tcp' ? 'rem' : 'remote'}_address\b`),
+    detect: (line) => looksLikeProcNetTcp(line) && procNetFamily(line) === file,
+    continues: looksLikeProcNetTcp,
+  }
+}
+
+const SYSCTL_KEY = /^[\w*-]+(?:[./][\w*.-]*)+(?:=\S*)?$/
+
+/** `sysctl -a`, `sysctl net.ipv4.conf`, `sysctl -w key=1`, `grep -r . /proc/sys/net/ipv4/conf`. */
+function sysctlListing(call: Invocation): boolean {
+  if ((call.program === 'grep' || call.program === 'egrep') && call.args.some((a) => a.startsWith('/proc/sys/'))) return true
+  // Every argument must read as an option or a key, so the sentence "sysctl settings are:" is no command.
+  return call.program === 'sysctl' && call.args.every((a, i) => a.startsWith('-') || SYSCTL_KEY.test(a) || /^(?:-r|--pattern)$/.test(call.args[i - 1] ?? ''))
+}
+
+/** stderr that `sysctl -a` interleaves with its output (the parser skips it; it must not end the section). */
+const SYSCTL_STDERR = /^\s*(?:sysctl: |reading key ")/
+
+/**
+ * Syntax a sysctl.conf file allows and `sysctl` never prints: comments, `-key` (ignore
+ * failure), and `=` without exactly one space on each side (`key =2`, `key=1`). A pasted file
+ * is what the host will apply at boot, not what it runs with now.
+ */
+const SYSCTL_CONF_ONLY = /^\s*[#;-]|^\s*[^\s=]+(?:=| =[^\s]|\s{2,}=)/m
+
+/** True when the parser accepts the line: a sentence such as "10.0.0.0/8 via the VPN" is no route. */
+function parsesAsRoute(line: string): boolean {
+  try {
+    parseIpRouteText(line)
+    return true
+  } catch (error) {
+    if (error instanceof ParseError) return false
+    throw error
+  }
+}
+
+const IP_ADDR_HEADER = /^\d+:\s+[^\s:]+:\s+<[^>]*>/
+
+// Order matters only for detection without a prompt: JSON first, then the kinds with the most
+// specific first lines, sysctl (any `a.b = c` line) last.
+export const KIND_RULES: readonly KindRule[] = [
+  {kind: 'ip-addr-json', label: 'ip -j addr', command: ipListing(IP_ADDR_OBJECT, true), detect: looksLikeIpAddrJson, continues: 'json'},
+  {kind: 'ip-route-json', label: 'ip -j route', command: ipListing(IP_ROUTE_OBJECT, true), detect: looksLikeIpRouteJson, continues: 'json'},
+  {
+    kind: 'ip-addr',
+    label: 'ip addr',
+    command: ipListing(IP_ADDR_OBJECT, false),
+    header: IP_ADDR_HEADER,
+    detect: looksLikeIpAddrText,
+    continues: (line) => looksLikeIpAddrText(line) || /^\s+\S/.test(line),
+    // `ip link` prints the same link lines with no addresses; taking it for `ip addr` would
+    // report every VIP missing. Real `ip addr` output has at least 127.0.0.1 on lo.
+    confirm: (text) => /^\s+inet6?\s|^\d+:\s+\S+\s+inet6?\s/m.test(text),
+  },
+  procNetRule('tcp'),
+  procNetRule('tcp6'),
+  {
+    kind: 'ss-listen-tcp',
+    label: 'ss -ltn',
+    command: ssListing,
+    header: /^\s*(?:Netid\s+)?State\s+Recv-Q\s+Send-Q\b/,
+    detect: looksLikeSsOutput,
+    continues: looksLikeSsOutput,
+  },
+  {
+    kind: 'ip-route',
+    label: 'ip route',
+    command: ipListing(IP_ROUTE_OBJECT, false),
+    // Route lines start in column 0 (only `nexthop` lines are indented); an indented
+    // `172.1.1.114 dev tunl0` is a keepalived virtual_ipaddress entry.
+    detect: (line) => /^\S/.test(line) && looksLikeIpRouteText(line) && parsesAsRoute(line),
+    continues: (line) => looksLikeIpRouteText(line) || /^\s+(?:nexthop|cache)\b/.test(line),
+  },
+  {
+    kind: 'sysctl',
+    label: 'sysctl',
+    command: sysctlListing,
+    detect: looksLikeSysctlOutput,
+    continues: (line) => looksLikeSysctlOutput(line) || SYSCTL_STDERR.test(line),
+    confirm: (text) => !SYSCTL_CONF_ONLY.test(text),
+  },
+]
+
+export function ruleFor(kind: PasteKind): KindRule {
+  const rule = KIND_RULES.find((r) => r.kind === kind)
+  if (!rule) throw new Error(`no rule for paste kind ${kind}`)
+  return rule
+}
+
+/**
+ * The kind of output a command prints. After a prompt the program may follow wrappers (`sudo`,
+ * `kubectl exec pod --`); a line without a prompt must start with it, or prose would match.
+ */
+export function kindOfCommand(command: string, prompted: boolean): PasteKind | undefined {
+  const calls = prompted ? invocations(command) : [leadingInvocation(command)].filter((c) => c !== undefined)
+  for (const call of calls) {
+    const rule = KIND_RULES.find((r) => r.command(call))
+    if (rule) return rule.kind
+  }
+
+  return undefined
+}
