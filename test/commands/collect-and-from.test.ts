@@ -74,6 +74,14 @@ describe('rsaudit audit --from', () => {
     }
   })
 
+  it('audits a .zip of a bundle folder (what Windows users send)', async () => {
+    const zip = join(dir, 'host-a.zip')
+    execFileSync('zip', ['-qr', zip, 'host-a'], {cwd: dir})
+    const fromDir = JSON.parse((await runCli(['audit', '--json', '--from', bundleDir])).stdout) as Report
+    const fromZip = JSON.parse((await runCli(['audit', '--json', '--from', zip])).stdout) as Report
+    expect(fromZip.results.map((r) => [r.ruleId, r.subject, r.outcome])).toEqual(fromDir.results.map((r) => [r.ruleId, r.subject, r.outcome]))
+  })
+
   it('audits every bundle in a directory as a fleet (JSON array, table matrix)', async () => {
     const fleetDir = join(dir, 'fleet')
     await mkdir(fleetDir)
