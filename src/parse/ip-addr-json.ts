@@ -13,21 +13,14 @@
  */
 import type {InterfaceAddress, NetInterface} from '../facts/model.js'
 import {canonicalIp} from './ip-address.js'
-import {ParseError} from './parse-error.js'
+import {ParseError, parseJsonArray} from './parse-error.js'
 
 const FORMAT = 'ip -j addr'
 
 type Json = Record<string, unknown>
 
 export function parseIpAddrJson(text: string): NetInterface[] {
-  if (text.trim() === '') throw new ParseError(FORMAT, 'the output is empty')
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new ParseError(FORMAT, `invalid JSON (${(error as Error).message})`)
-  }
-  if (!Array.isArray(data)) throw new ParseError(FORMAT, `expected a JSON array, found ${describe(data)}`)
+  const data = parseJsonArray(text, FORMAT)
   const interfaces: NetInterface[] = []
   for (const [position, entry] of data.entries()) {
     if (!isObject(entry)) throw new ParseError(FORMAT, `entry ${position} is ${describe(entry)}, not an object`)

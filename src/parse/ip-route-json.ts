@@ -13,21 +13,14 @@
  */
 import type {AddressFamily, Route} from '../facts/model.js'
 import {canonicalIp, familyOf, parsePrefix} from './ip-address.js'
-import {ParseError} from './parse-error.js'
+import {ParseError, parseJsonArray} from './parse-error.js'
 
 const FORMAT = 'ip -j route'
 
 type Json = Record<string, unknown>
 
 export function parseIpRouteJson(text: string, family: AddressFamily = 'inet'): Route[] {
-  if (text.trim() === '') throw new ParseError(FORMAT, 'the output is empty')
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new ParseError(FORMAT, `invalid JSON (${(error as Error).message})`)
-  }
-  if (!Array.isArray(data)) throw new ParseError(FORMAT, 'expected a JSON array')
+  const data = parseJsonArray(text, FORMAT)
   const routes: Route[] = []
   for (const [position, entry] of data.entries()) {
     if (!isObject(entry)) throw new ParseError(FORMAT, `entry ${position} is not an object`)

@@ -22,3 +22,20 @@ export function splitLines(text: string): string[] {
   if (lines.length > 0 && lines.at(-1) === '') lines.pop()
   return lines
 }
+
+/**
+ * Parses command output that must be a JSON array (`ip -j ...`).
+ * @throws {ParseError} for empty output, invalid JSON or another JSON value.
+ */
+export function parseJsonArray(text: string, format: string): unknown[] {
+  if (text.trim() === '') throw new ParseError(format, 'the output is empty')
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new ParseError(format, `invalid JSON (${(error as Error).message})`)
+  }
+
+  if (!Array.isArray(data)) throw new ParseError(format, `expected a JSON array, found ${data === null ? 'null' : typeof data === 'object' ? 'an object' : `a ${typeof data}`}`)
+  return data
+}

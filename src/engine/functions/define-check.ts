@@ -37,3 +37,7 @@ export function defineCheck<Options>(check: CheckFunction<Options>): CheckFuncti
 export function unknown(reason: string, evidence: Evidence[] = []): CheckOutcome {
   return {outcome: 'unknown', evidence, data: {}, reason}
 }
+
+/** For checks that take no options: a rule may give none, and any it gives is an error. */
+export type NoOptions = Record<string, never>
+export const NO_OPTIONS = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<NoOptions>

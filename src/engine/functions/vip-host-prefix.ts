@@ -4,25 +4,20 @@
  * treats its gateway and neighbours as itself. The local table is checked too, because a
  * second address on lo can cover the VIP even when the VIP itself is /32.
  */
-import type {JSONSchemaType} from 'ajv'
-
 import {hostPrefixLength, prefixContains} from '../../facts/cidr.js'
 import type {NetInterface, Route} from '../../facts/model.js'
 import {parsePrefix} from '../../parse/ip-address.js'
 import {locateVip} from '../../facts/vip-location.js'
 import type {Evidence} from '../types.js'
-import {defineCheck, unknown} from './define-check.js'
+import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
 import {vipData} from './vip-data.js'
 
-type Options = Record<string, never>
-const optionsSchema = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<Options>
-
-export const vipHostPrefix = defineCheck<Options>({
+export const vipHostPrefix = defineCheck<NoOptions>({
   name: 'vip-host-prefix',
   subjects: ['vips'],
   facts: ['interfaces', 'routes'],
-  optionsSchema,
+  optionsSchema: NO_OPTIONS,
   evaluate(subject, _options, {facts}) {
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || facts.routes.status !== 'ok') {
       return unknown('interfaces or routes could not be read')

@@ -3,21 +3,16 @@
  * answers for the VIP and routers learn its MAC instead of the load balancer's. No sysctl
  * fixes that; the address has to move to loopback.
  */
-import type {JSONSchemaType} from 'ajv'
-
 import {locateVip} from '../../facts/vip-location.js'
-import {defineCheck, unknown} from './define-check.js'
+import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
 import {vipData} from './vip-data.js'
 
-type Options = Record<string, never>
-const optionsSchema = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<Options>
-
-export const vipNotOnArpInterface = defineCheck<Options>({
+export const vipNotOnArpInterface = defineCheck<NoOptions>({
   name: 'vip-not-on-arp-interface',
   subjects: ['vips'],
   facts: ['interfaces'],
-  optionsSchema,
+  optionsSchema: NO_OPTIONS,
   evaluate(subject, _options, {facts}) {
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok') return unknown('interfaces could not be read')
     const placements = locateVip(facts.interfaces.value, subject.vip.address)

@@ -1,19 +1,14 @@
 /** A VIP must be configured on a loopback interface, where it is accepted but never announced. */
-import type {JSONSchemaType} from 'ajv'
-
 import {locateVip} from '../../facts/vip-location.js'
-import {defineCheck, unknown} from './define-check.js'
+import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
 import {vipData} from './vip-data.js'
 
-type Options = Record<string, never>
-const optionsSchema = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<Options>
-
-export const vipOnLoopback = defineCheck<Options>({
+export const vipOnLoopback = defineCheck<NoOptions>({
   name: 'vip-on-loopback',
   subjects: ['vips'],
   facts: ['interfaces'],
-  optionsSchema,
+  optionsSchema: NO_OPTIONS,
   evaluate(subject, _options, {facts}) {
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok') return unknown('interfaces could not be read')
     const placements = locateVip(facts.interfaces.value, subject.vip.address)

@@ -2,24 +2,19 @@
  * A VIP must come back after a reboot: some boot-time mechanism that really runs (an
  * executable rc.local, an enabled network service) must put it on a loopback interface.
  */
-import type {JSONSchemaType} from 'ajv'
-
 import {sameAddress} from '../../facts/cidr.js'
 import type {PersistedAddress} from '../../facts/model.js'
 import {preferredVipMechanism} from '../../facts/vip-mechanism.js'
 import type {Evidence} from '../types.js'
-import {defineCheck, unknown} from './define-check.js'
+import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
 import {vipData} from './vip-data.js'
 import {vipPersistenceFix} from './vip-persistence-fix.js'
 
-type Options = Record<string, never>
-const optionsSchema = {type: 'object', additionalProperties: false} as unknown as JSONSchemaType<Options>
-
-export const vipPersistent = defineCheck<Options>({
+export const vipPersistent = defineCheck<NoOptions>({
   name: 'vip-persistent',
   subjects: ['vips'],
   facts: ['persistedAddresses', 'networkStack'],
-  optionsSchema,
+  optionsSchema: NO_OPTIONS,
   evaluate(subject, _options, {facts, inputs}) {
     if (subject.kind !== 'vip' || facts.persistedAddresses.status !== 'ok' || facts.networkStack.status !== 'ok') {
       return unknown('boot-time network configuration could not be read')
