@@ -18,7 +18,9 @@ const ajv = new Ajv({...AJV_OPTIONS, code: {source: true, esm: true}})
 const exports = {rule: 'rule'}
 ajv.addSchema(JSON.parse(readFileSync(new URL('../rules/rule.schema.json', import.meta.url), 'utf8')), 'rule')
 for (const fn of checkFunctions.values()) {
-  ajv.addSchema(fn.optionsSchema, `options:${fn.name}`)
+  // A clone per function: checks may share one schema object, and standalone code would then
+  // declare its validator twice.
+  ajv.addSchema(structuredClone(fn.optionsSchema), `options:${fn.name}`)
   exports[optionsExportName(fn.name)] = `options:${fn.name}`
 }
 

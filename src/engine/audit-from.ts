@@ -26,7 +26,12 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
 
     const found = pasted.sections.map((s) => `${s.kind} (lines ${s.startLine}-${s.endLine})`).join(', ')
     const ignored = pasted.ignored.map((b) => `lines ${b.startLine}-${b.endLine} ("${b.preview}")`).join(', ')
-    const notes = [`From pasted text ${input.path}: found ${found}.`, ...(ignored ? [`Ignored (no parser recognized it): ${ignored}.`] : [])]
+    const notes = [
+      `From pasted text ${input.path}: found ${found}.`,
+      ...(ignored ? [`Ignored (no parser recognized it): ${ignored}.`] : []),
+      // Facts from different servers do not describe one server; the verdicts may mislead.
+      ...(pasted.hosts.length > 1 ? [`The paste mixes output from several hosts (${pasted.hosts.join(', ')}); judge each server from its own output.`] : []),
+    ]
     reports.push(await auditFacts(pasted.facts, request, 'paste', notes))
   }
 

@@ -3,6 +3,10 @@
  * and prompt lines): every section is found, the outcomes are those the outputs imply, and
  * text with no command output is bad input.
  */
+import {readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
 import type {Report} from '../../src/engine/types.js'
@@ -43,6 +47,22 @@ describe('one host: ip -j addr, ip route show table all, ss and /proc/net/tcp', 
     expect(outcome(report, 'arp-ignore', 'host')).toBe('unknown')
     expect(outcome(report, 'sysctl-persistent', 'host')).toBe('unknown')
     expect(exitCode).toBe(1)
+  })
+})
+
+describe('output from two servers in one paste', () => {
+  it('says the paste mixes hosts', async () => {
+    const addr = await readFile('fixtures/linux/sample-lvs-dr-rs-ubuntu2204/ip-addr.txt', 'utf8')
+    const ss = await readFile('fixtures/linux/sample-fedora-coreos-podman-machine/ss-listen-tcp.txt', 'utf8')
+    const path = join(tmpdir(), `rsaudit-two-hosts-${process.pid}.txt`)
+    await writeFile(path, `[root@rs1 ~]# ip addr\n${addr}\n[root@rs2 ~]# ss -ltn\n${ss}`)
+    try {
+      const result = await runCli(['audit', '--json', '--from', path])
+      const report = JSON.parse(result.stdout) as Report
+      expect(report.notes.join('\n')).toContain('mixes output from several hosts (rs1, rs2)')
+    } finally {
+      await rm(path, {force: true})
+    }
   })
 })
 
