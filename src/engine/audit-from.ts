@@ -12,7 +12,7 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
   const reports: Report[] = []
   for (const input of await resolveFromPaths(paths)) {
     if (input.kind === 'bundle') {
-      requireLinux(input.path, platform ?? input.source.manifest.platform)
+      requirePlatform(input.path, platform ?? input.source.manifest.platform, ['linux', 'windows'])
       reports.push(await runAudit(input.source, request))
       continue
     }
@@ -22,7 +22,7 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
       throw new UserError(`${input.path}: no command output recognized (paste the output of ip -d addr, ip route show table all, ss -ltn and sysctl -a, or collect a bundle)`)
     }
 
-    requireLinux(input.path, platform ?? pasted.platform)
+    requirePlatform(input.path, platform ?? pasted.platform, ['linux'])
 
     const found = pasted.sections.map((s) => `${s.kind} (lines ${s.startLine}-${s.endLine})`).join(', ')
     const ignored = pasted.ignored.map((b) => `lines ${b.startLine}-${b.endLine} ("${b.preview}")`).join(', ')
@@ -38,8 +38,9 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
   return reports
 }
 
-function requireLinux(path: string, platform: string): void {
-  if (platform === 'linux') return
+function requirePlatform(path: string, platform: string, supported: readonly string[]): void {
+  if (supported.includes(platform)) return
   const which = platform === 'unknown' ? 'an unknown platform' : platform
-  throw new UserError(`${path}: this rsaudit audits Linux real servers only; the input is from ${which}${platform === 'unknown' ? ' (give --platform linux if it is Linux)' : ''}`)
+  const what = supported.length === 1 ? `${supported[0]} input` : supported.join(' and ')
+  throw new UserError(`${path}: this rsaudit audits ${what} here; the input is from ${which}${platform === 'unknown' ? ' (give --platform linux if it is Linux)' : ''}`)
 }

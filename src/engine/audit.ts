@@ -4,7 +4,9 @@
  * a broken rule file still ends the run with its error before any report is made.
  */
 import type {RawSource} from '../collect/raw-source.js'
+import {UserError} from '../errors.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
+import {collectWindowsFacts} from '../facts/windows/collect-host.js'
 import type {HostFacts, OsIdentity} from '../facts/model.js'
 import {toolVersion} from '../version.js'
 import {evaluateRules} from './evaluate.js'
@@ -19,8 +21,16 @@ export interface AuditRequest {
   rulesDir: string
 }
 
+/** Linux and Windows hosts read different programs and files; the source says which it is. */
+async function collectHostFacts(source: RawSource): Promise<HostFacts> {
+  const identity = await source.identity()
+  if (identity.status !== 'ok' || identity.value.platform !== 'windows') return collectLinuxFacts(source)
+  if (source.kind === 'live') throw new UserError('live audits of Windows are not available yet: run collectors\\collect.ps1 on this server, then rsaudit audit --from BUNDLE')
+  return collectWindowsFacts(source)
+}
+
 export async function runAudit(source: RawSource, request: AuditRequest): Promise<Report> {
-  const collecting = collectLinuxFacts(source)
+  const collecting = collectHostFacts(source)
   // If the rules fail to load, nobody awaits the facts; mark their rejection as seen.
   collecting.catch(() => undefined)
   const rules = await loadRules(request.rulesDir)

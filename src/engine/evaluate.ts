@@ -18,6 +18,11 @@ const SUBJECT_NOUN: Record<Rule['subjects'], string> = {
   ports: 'ports',
 }
 
+/** A platform-specific fact the source never provides (a Windows fact on Linux, say). */
+function notCollected(name: string): FactUnavailable {
+  return {status: 'unavailable', reason: 'not-collected', detail: `${name} is not collected on this platform`, source: name}
+}
+
 export function evaluateRules(rules: readonly Rule[], facts: HostFacts, inputs: AuditInputs, platform: TargetPlatform): RuleResult[] {
   const context: CheckContext = {facts, inputs}
   return rules.filter((rule) => ruleApplies(rule, inputs.mode, platform)).flatMap((rule) => evaluateRule(rule, context))
@@ -32,7 +37,7 @@ export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
     return [{...base, outcome: 'not-applicable', subject: '-', message, evidence: [], remediation: []}]
   }
 
-  const unavailable = rule.facts.map((name) => facts[name]).filter((fact): fact is FactUnavailable => fact.status === 'unavailable')
+  const unavailable = rule.facts.map((name) => facts[name] ?? notCollected(name)).filter((fact): fact is FactUnavailable => fact.status === 'unavailable')
   if (unavailable.length > 0) {
     const message = `could not be checked: ${[...new Set(unavailable.map((fact) => fact.detail))].join('; ')}`
     const evidence = unavailable.map((fact) => ({fact: fact.source, value: fact.reason, source: fact.source}))
@@ -49,7 +54,8 @@ export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
 
   return subjects.map((subject) => {
     const outcome = fn.evaluate(subject, (rule.check.options ?? {}) as never, context)
-    const data = {subject: subject.label, ...outcome.data}
+    // The platform lets remediation pick commands per OS (`by: platform`).
+    const data = {subject: subject.label, platform: facts.os.status === 'ok' ? facts.os.value.platform : undefined, ...outcome.data}
     const decided = outcome.outcome === 'pass' || outcome.outcome === 'fail'
     const message = decided ? fillMessage(rule.messages[outcome.outcome === 'pass' ? 'pass' : 'fail'], data) : (outcome.reason ?? outcome.outcome)
     return {

@@ -138,8 +138,12 @@ describe('evaluateRules: which rules apply', () => {
     expect(evaluatedIds('tun', {os: 'linux', kernel: '6.1.0'})).toEqual(ids(realRules.filter((rule) => rule.modes.includes('tun'))))
   })
 
-  it('evaluates no Linux rule on another platform', () => {
-    expect(evaluatedIds('dr', {os: 'windows', kernel: '10.0.20348'})).toEqual([])
+  it('evaluates only the rules that list the platform (no Linux-only rule on Windows or Solaris)', () => {
+    const linuxOnly = ids(realRules.filter((rule) => rule.platforms.every((p) => p.os === 'linux')))
+    const onWindows = evaluatedIds('dr', {os: 'windows', kernel: '10.0.20348'})
+    expect(onWindows.some((id) => linuxOnly.includes(id))).toBe(false)
+    expect(onWindows).toEqual(expect.arrayContaining(['vip-on-loopback', 'vip-host-prefix']))
+    expect(evaluatedIds('dr', {os: 'solaris', kernel: '5.11'})).toEqual([])
   })
 
   it('leaves out rules whose kernel minimum (2.6.4) is not met, and keeps them at exactly 2.6.4', () => {

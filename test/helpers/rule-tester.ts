@@ -27,7 +27,7 @@ export interface InvalidCase extends ValidCase {
   failing: string[]
   /** Text every failing message must contain. */
   messageIncludes?: string
-  /** Commands that must appear in the remediation, by shell `bash`. */
+  /** Commands that must appear in the remediation (any shell). */
   fixIncludes?: string[]
 }
 
@@ -43,7 +43,11 @@ export function toInputs(inputs: CaseInputs = {}): AuditInputs {
 
 export function runCase(rule: Rule, facts: HostFacts, inputs?: CaseInputs): RuleResult[] {
   const results = evaluateRule(rule, {facts: deepFreeze(structuredClone(facts)), inputs: toInputs(inputs)})
+  // Fixes must be for the host's own shells: no ip/sysctl on Windows, no netsh on Linux.
+  const platform = facts.os.status === 'ok' ? facts.os.value.platform : undefined
+  const foreign = platform === 'windows' ? ['bash'] : ['powershell', 'cmd']
   for (const result of results) {
+    expect(result.remediation.filter((fix) => foreign.includes(fix.shell)), `${rule.id} prints another platform's commands`).toEqual([])
     expect(result.message, `unfilled placeholder in ${rule.id} message`).not.toMatch(/{{/)
     for (const fix of result.remediation) for (const command of fix.commands) expect(command).not.toMatch(/{{/)
   }
@@ -66,8 +70,8 @@ export function assertInvalid(rule: Rule, testCase: InvalidCase): void {
     expect(result.evidence.length, 'a failure must carry evidence').toBeGreaterThan(0)
   }
 
-  const bash = failing.flatMap((r) => r.remediation.filter((fix) => fix.shell === 'bash').flatMap((fix) => fix.commands))
-  for (const command of testCase.fixIncludes ?? []) expect(bash).toContain(command)
+  const commands = failing.flatMap((r) => r.remediation.flatMap((fix) => fix.commands))
+  for (const command of testCase.fixIncludes ?? []) expect(commands).toContain(command)
 }
 
 function deepFreeze<T>(value: T): T {

@@ -41,7 +41,7 @@ export class BundleSource implements RawSource {
   }
 
   async readFile(path: string): Promise<FileCapture> {
-    const entry = this.manifest.files.find((file) => file.path === path)
+    const entry = this.manifest.files.find((file) => this.samePath(file.path, path))
     if (entry?.copy !== undefined) {
       return {path, content: this.text(entry.copy, entry.encoding), ...(entry.mode === undefined ? {} : {mode: entry.mode}), ...(entry.linkTarget ? {linkTarget: entry.linkTarget} : {})}
     }
@@ -59,6 +59,13 @@ export class BundleSource implements RawSource {
     if (entry?.entries) return {path, entries: [...entry.entries].sort()}
     if (entry?.failure) return {path, failure: entry.failure}
     return {path, failure: {reason: 'not-collected', detail: `${path} is not in the bundle ${this.origin}`}}
+  }
+
+  /** Windows paths compare without regard to case or slash direction (C:\WINDOWS on 2003). */
+  private samePath(a: string, b: string): boolean {
+    if (this.manifest.platform !== 'windows') return a === b
+    const norm = (p: string) => p.replaceAll('\\', '/').toLowerCase()
+    return norm(a) === norm(b)
   }
 
   private text(name: string | undefined, encoding: string | undefined): string {

@@ -2,14 +2,34 @@
 import {bootSysctl} from './boot-sysctl.js'
 import type {CheckFunction} from './define-check.js'
 import {effectiveSysctl} from './effective-sysctl.js'
+import {httpSysIplisten} from './http-sys-iplisten.js'
+import {iisBinding} from './iis-binding.js'
 import {listener} from './listener.js'
 import {vipHostPrefix} from './vip-host-prefix.js'
 import {vipNotOnArpInterface} from './vip-not-on-arp-interface.js'
 import {vipOnLoopback} from './vip-on-loopback.js'
 import {vipPersistent} from './vip-persistent.js'
+import {winFirewallAllows} from './win-firewall-allows.js'
+import {winIpInterface} from './win-ip-interface.js'
+import {winLoopbackAdapter} from './win-loopback-adapter.js'
+import {winLoopbackSettings} from './win-loopback-settings.js'
 
 export const checkFunctions: ReadonlyMap<string, CheckFunction<never>> = new Map(
   (
-    [bootSysctl, effectiveSysctl, listener, vipHostPrefix, vipNotOnArpInterface, vipOnLoopback, vipPersistent] as Array<CheckFunction<never>>
+    [
+      bootSysctl,
+      effectiveSysctl,
+      httpSysIplisten,
+      iisBinding,
+      listener,
+      vipHostPrefix,
+      vipNotOnArpInterface,
+      vipOnLoopback,
+      vipPersistent,
+      winFirewallAllows,
+      winIpInterface,
+      winLoopbackAdapter,
+      winLoopbackSettings,
+    ] as Array<CheckFunction<never>>
   ).map((fn) => [fn.name, fn]),
 )

@@ -5,30 +5,17 @@
  * IPv6 wildcard is taken to serve IPv6 only: a false failure here is explained in the message,
  * a false pass would hide a dead VIP.
  */
-import type {JSONSchemaType} from 'ajv'
-
-import {arpInterfaces} from '../../facts/arp-interfaces.js'
 import {familyOf, isWildcard, sameAddress} from '../../facts/cidr.js'
 import type {Listener} from '../../facts/model.js'
 import {bracketed} from '../subjects.js'
 import {defineCheck, unknown} from './define-check.js'
+import {ON_OPTIONS, type OnOptions, ownAddresses} from './targets.js'
 
-interface Options {
-  on: 'vip' | 'rip'
-}
-
-const optionsSchema: JSONSchemaType<Options> = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['on'],
-  properties: {on: {type: 'string', enum: ['vip', 'rip']}},
-}
-
-export const listener = defineCheck<Options>({
+export const listener = defineCheck<OnOptions>({
   name: 'listener',
   subjects: ['vip-ports', 'ports'],
   facts: ['listeners', 'interfaces'],
-  optionsSchema,
+  optionsSchema: ON_OPTIONS,
   evaluate(subject, {on}, {facts}) {
     if (facts.listeners.status !== 'ok' || facts.interfaces.status !== 'ok') return unknown('listeners or interfaces could not be read')
     if (subject.kind !== 'vip-port' && subject.kind !== 'port') return unknown(`listener checks need a port subject, not ${subject.kind}`)
@@ -37,7 +24,7 @@ export const listener = defineCheck<Options>({
     const targets =
       on === 'vip' && subject.kind === 'vip-port'
         ? [subject.vip.address]
-        : arpInterfaces(facts.interfaces.value).flatMap((nic) => nic.addresses.filter((a) => a.scope === 'global').map((a) => a.address))
+        : ownAddresses(facts.interfaces.value)
     const matching = onPort.filter((l) => targets.some((target) => covers(l, target)))
     const evidence = (onPort.length > 0 ? onPort : []).map((l) => ({
       fact: `TCP listener on port ${port}`,

@@ -3,22 +3,40 @@
  * shorter prefix into a local route for the whole prefix (fib_frontend.c), so the server
  * treats its gateway and neighbours as itself. The local table is checked too, because a
  * second address on lo can cover the VIP even when the VIP itself is /32.
+ *
+ * Windows 2008 and later want 255.255.255.255 as well; Windows 2000/2003 want the network's
+ * own mask on the loopback adapter (the vendor manual's instruction for those versions), so a
+ * rule can name the NT version before which the network's mask is expected.
  */
+import type {JSONSchemaType} from 'ajv'
+
 import {hostPrefixLength, prefixContains} from '../../facts/cidr.js'
-import type {NetInterface, Route} from '../../facts/model.js'
+import type {HostFacts, NetInterface, Route} from '../../facts/model.js'
 import {parsePrefix} from '../../parse/ip-address.js'
 import {locateVip} from '../../facts/vip-location.js'
 import type {Evidence} from '../types.js'
-import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
+import {compareVersions} from '../applicability.js'
+import {defineCheck, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
 import {vipData} from './vip-data.js'
 
-export const vipHostPrefix = defineCheck<NoOptions>({
+interface Options {
+  /** NT version (e.g. "6.0") before which a Windows loopback takes the network's mask instead. */
+  networkMaskOnWindowsBefore?: string
+}
+
+const optionsSchema: JSONSchemaType<Options> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {networkMaskOnWindowsBefore: {type: 'string', nullable: true, pattern: '^[0-9]+(\\.[0-9]+)*$'}},
+}
+
+export const vipHostPrefix = defineCheck<Options>({
   name: 'vip-host-prefix',
   subjects: ['vips'],
   facts: ['interfaces', 'routes'],
-  optionsSchema: NO_OPTIONS,
-  evaluate(subject, _options, {facts}) {
+  optionsSchema,
+  evaluate(subject, options, {facts}) {
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || facts.routes.status !== 'ok') {
       return unknown('interfaces or routes could not be read')
     }
@@ -30,7 +48,7 @@ export const vipHostPrefix = defineCheck<NoOptions>({
       return {outcome: 'not-applicable', evidence: [], data: vipData(vip), reason: `${vip.address} is not on a loopback interface (see vip-on-loopback)`}
     }
 
-    const host = hostPrefixLength(vip.family)
+    const host = expectedPrefix(vip.address, hostPrefixLength(vip.family), facts.interfaces.value, legacyWindows(facts.windowsOs, options))
     const wide = onLoopback.find((p) => p.address.prefixLength !== host)
     const covering = facts.routes.value.find((route) => coversVip(route, vip.address, host))
     const evidence: Evidence[] = onLoopback.map((p) => addressEvidence(p.nic, p.cidr, p.address.scope, facts.interfaces.source))
@@ -45,13 +63,29 @@ export const vipHostPrefix = defineCheck<NoOptions>({
         wideCidr: wide?.cidr,
         coveringRoute: covering?.destination,
         coveringAddress: coveringAddress !== wide?.cidr ? coveringAddress : undefined,
+        expectedPrefix: host,
+        expectedCidr: `${vip.address}/${host}`,
+        expectedMask: vip.family === 'inet' ? prefixToMask(host) : undefined,
         problem: wide
-          ? `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`
+          ? facts.windowsOs === undefined
+            ? `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`
+            : `is configured as ${wide.cidr} on ${wide.nic.name}, but this Windows version needs /${host}`
           : `is /${host}, but the local route ${covering?.destination ?? ''} through ${covering?.dev ?? 'lo'} covers it`,
       },
     }
   },
 })
+
+/** On a legacy Windows host, the prefix of the LAN subnet that contains the VIP; else the host prefix. */
+function expectedPrefix(vip: string, host: number, interfaces: readonly NetInterface[], legacy: boolean): number {
+  if (!legacy) return host
+  const lan = interfaces.flatMap((nic) => (nic.loopback ? [] : nic.addresses)).find((a) => a.prefixLength < host && prefixContains(a.address, a.prefixLength, vip))
+  return lan?.prefixLength ?? host
+}
+
+function legacyWindows(os: HostFacts['windowsOs'], options: Options): boolean {
+  return os?.status === 'ok' && options.networkMaskOnWindowsBefore !== undefined && compareVersions(os.value.version, options.networkMaskOnWindowsBefore) < 0
+}
 
 /** A local route through loopback, shorter than a host route, containing the VIP; 127.0.0.0/8 and ::1 are normal. */
 function coversVip(route: Route, vip: string, host: number): boolean {
@@ -79,4 +113,9 @@ function addressBehind(route: Route, interfaces: readonly NetInterface[]): strin
 
 function routeEvidence(route: Route, source: string): Evidence {
   return {fact: `local route in table ${route.table}`, value: `${route.type} ${route.destination} dev ${route.dev ?? '?'}`, source}
+}
+
+function prefixToMask(prefix: number): string {
+  const bits = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0
+  return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 255).join('.')
 }

@@ -1,5 +1,7 @@
 /** A VIP must be configured on a loopback interface, where it is accepted but never announced. */
+import type {HostFacts} from '../../facts/model.js'
 import {locateVip} from '../../facts/vip-location.js'
+import {isLoopbackAdapter} from '../../facts/windows/vip-adapter.js'
 import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
 import {vipData} from './vip-data.js'
@@ -25,7 +27,16 @@ export const vipOnLoopback = defineCheck<NoOptions>({
         ...vipData(subject.vip),
         device: onLoopback[0]?.nic.name,
         where: elsewhere.length > 0 ? `only on ${elsewhere.join(', ')}` : 'on no interface',
+        ...windowsLoopback(facts),
       },
     }
   },
 })
+
+/** On Windows the fix needs an existing loopback adapter; name it, or say to install one. */
+function windowsLoopback(facts: HostFacts): Record<string, string | number | undefined> {
+  if (facts.adapters === undefined) return {installHint: ''}
+  const adapter = facts.adapters.status === 'ok' ? facts.adapters.value.find((a) => isLoopbackAdapter(a)) : undefined
+  if (adapter) return {loopbackIndex: adapter.index, loopbackAlias: adapter.alias, installHint: ''}
+  return {installHint: '. Install the Microsoft KM-TEST Loopback Adapter first (Device Manager, Add legacy hardware, Network adapters, Microsoft), then add the VIP to it'}
+}

@@ -1,10 +1,12 @@
 import {address, ethernet, hostFacts, loopback} from '../../helpers/host-facts.js'
+import {WIN_VIP, windowsFacts, windowsWith} from '../../helpers/windows-facts.js'
 import type {RuleCases} from '../../helpers/rule-tester.js'
 
 const VIP = '198.51.100.10'
 
 export const cases: RuleCases = {
   valid: [
+    {name: 'Windows: VIP on the loopback adapter only', facts: windowsFacts(), inputs: {vips: [WIN_VIP]}},
     {name: 'VIP on lo only', facts: hostFacts({interfaces: [loopback(address(`${VIP}/32`)), ethernet()]}), inputs: {vips: [VIP]}},
     {
       name: 'VIP on a NOARP tunnel',
@@ -13,6 +15,13 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'Windows: VIP also on the Ethernet NIC',
+      facts: windowsWith((w) => void w.winAddresses.push({index: 5, alias: 'Ethernet', family: 'inet', address: WIN_VIP, prefixLength: 32})),
+      inputs: {vips: [WIN_VIP]},
+      failing: [WIN_VIP],
+      fixIncludes: ['Remove-NetIPAddress -InterfaceAlias Ethernet -IPAddress 198.51.100.10 -Confirm:$false'],
+    },
     {
       name: 'VIP on eth0',
       facts: hostFacts({interfaces: [loopback(), ethernet('eth0', address('192.0.2.10/24'), address(`${VIP}/24`))]}),

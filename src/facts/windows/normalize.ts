@@ -1,0 +1,33 @@
+/**
+ * Windows facts in the common shape the shared rules read (vip-on-loopback, vip-host-prefix,
+ * vip-not-on-arp-interface, the listener rules): adapters and their addresses become
+ * NetInterfaces, with loopback adapters marked as loopback and as not doing ARP.
+ */
+import type {InterfaceAddress, NetInterface} from '../model.js'
+import type {WinAdapter, WinAddress} from '../windows-model.js'
+import {adapterFor, isLoopbackAdapter, isLoopbackPseudoInterface, sameAlias} from './vip-adapter.js'
+
+export function interfacesFromWindows(adapters: readonly WinAdapter[], addresses: readonly WinAddress[]): NetInterface[] {
+  const named: WinAdapter[] = [...adapters]
+  // Some interfaces have addresses but no adapter (the loopback pseudo-interface, tunnels).
+  for (const address of addresses) if (adapterFor(named, address) === undefined) named.push({alias: address.alias, ...(address.index === undefined ? {} : {index: address.index})})
+  return named.map((adapter) => {
+    const loopback = isLoopbackAdapter(adapter) || isLoopbackPseudoInterface(adapter.alias)
+    const own = addresses.filter((a) => (adapter.index !== undefined && a.index === adapter.index) || sameAlias(a.alias, adapter.alias))
+    return {
+      name: adapter.alias,
+      ...(adapter.index === undefined ? {} : {index: adapter.index}),
+      flags: [],
+      // Without a status (older sources) an adapter with addresses is taken as up.
+      up: adapter.status === undefined || adapter.status === 'up' || adapter.status === 'unknown',
+      loopback,
+      noArp: loopback,
+      addresses: own.map(toInterfaceAddress),
+    }
+  })
+}
+
+function toInterfaceAddress(address: WinAddress): InterfaceAddress {
+  const scope = /^(127\.|::1$)/.test(address.address) ? 'host' : /^(fe80:|169\.254\.)/i.test(address.address) ? 'link' : 'global'
+  return {family: address.family, address: address.address, prefixLength: address.prefixLength, scope}
+}
