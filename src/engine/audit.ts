@@ -4,7 +4,7 @@
  * a broken rule file still ends the run with its error before any report is made.
  */
 import type {RawSource} from '../collect/raw-source.js'
-import {UserError} from '../errors.js'
+import {withWindowsLiveBundle} from '../collect/windows-live.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
 import {collectWindowsFacts} from '../facts/windows/collect-host.js'
 import type {HostFacts, OsIdentity} from '../facts/model.js'
@@ -25,7 +25,7 @@ export interface AuditRequest {
 async function collectHostFacts(source: RawSource): Promise<HostFacts> {
   const identity = await source.identity()
   if (identity.status !== 'ok' || identity.value.platform !== 'windows') return collectLinuxFacts(source)
-  if (source.kind === 'live') throw new UserError('live audits of Windows are not available yet: run collectors\\collect.ps1 on this server, then rsaudit audit --from BUNDLE')
+  if (source.kind === 'live') return withWindowsLiveBundle((bundle) => collectWindowsFacts(bundle))
   return collectWindowsFacts(source)
 }
 
