@@ -29,6 +29,7 @@ export const WINDOWS_COMMANDS = {
   netTcpListen: cmdlet('ps-nettcpconnection-listen', 'Get-NetTCPConnection -State Listen'),
   netshIpv4Interfaces: command('netsh-ipv4-interfaces', 'netsh', 'interface', 'ipv4', 'show', 'interfaces'),
   netshIpv4Addresses: command('netsh-ipv4-addresses', 'netsh', 'interface', 'ipv4', 'show', 'addresses'),
+  netshIpConfig: command('netsh-ip-config', 'netsh', 'interface', 'ip', 'show', 'config'),
   ipconfigAll: command('ipconfig-all', 'ipconfig', '/all'),
   routePrint: command('route-print', 'route', 'print'),
   advfirewallProfiles: command('netsh-advfirewall-profiles', 'netsh', 'advfirewall', 'show', 'allprofiles'),

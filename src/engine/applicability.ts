@@ -17,8 +17,13 @@ export function ruleApplies(rule: Rule, mode: Mode, platform: TargetPlatform): b
     // checks themselves judge the facts, and dropping the rule would hide it from the report.
     if (actual === undefined || !/^\d/.test(actual)) return true
     const {min, max} = selector.version
-    return (min === undefined || compareVersions(actual, min) >= 0) && (max === undefined || compareVersions(actual, max) <= 0)
+    // A maximum of "5.2" covers 5.2.3790: compare only as many parts as the bound names.
+    return (min === undefined || compareVersions(actual, min) >= 0) && (max === undefined || compareVersions(truncate(actual, max), max) <= 0)
   })
+}
+
+function truncate(version: string, bound: string): string {
+  return version.split('.').slice(0, bound.split('.').length).join('.')
 }
 
 /** Compares the leading dotted numbers (`5.15.0-91-generic` reads as 5.15.0). */

@@ -22,7 +22,7 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
       throw new UserError(`${input.path}: no command output recognized (paste the output of ip -d addr, ip route show table all, ss -ltn and sysctl -a, or collect a bundle)`)
     }
 
-    requirePlatform(input.path, platform ?? pasted.platform, ['linux'])
+    requirePlatform(input.path, platform ?? pasted.platform, ['linux', 'windows'])
 
     const found = pasted.sections.map((s) => `${s.kind} (lines ${s.startLine}-${s.endLine})`).join(', ')
     const ignored = pasted.ignored.map((b) => `lines ${b.startLine}-${b.endLine} ("${b.preview}")`).join(', ')

@@ -3,7 +3,7 @@
  * not be collected makes the result `unknown` with the collector's reason, never `pass`.
  */
 import type {FactUnavailable, HostFacts} from '../facts/model.js'
-import {type TargetPlatform, ruleApplies} from './applicability.js'
+import {compareVersions, type TargetPlatform, ruleApplies} from './applicability.js'
 import {checkFunctions} from './functions/index.js'
 import {fillMessage} from './interpolate.js'
 import {renderRemediation} from './remediation.js'
@@ -16,6 +16,16 @@ const SUBJECT_NOUN: Record<Rule['subjects'], string> = {
   vips: 'VIPs',
   'vip-ports': 'VIP ports',
   ports: 'ports',
+}
+
+/**
+ * Which Windows tools a fix may use: NT 5 (2000/2003) has `netsh interface ip` only, NT 6.0/6.1
+ * (2008/2008 R2) adds `netsh interface ipv4` and advfirewall, 6.2+ (2012+) the NetTCPIP cmdlets.
+ */
+function windowsEra(facts: HostFacts): 'nt5' | 'nt6' | 'modern' | undefined {
+  if (facts.windowsOs?.status !== 'ok') return undefined
+  const version = facts.windowsOs.value.version
+  return compareVersions(version, '6.0') < 0 ? 'nt5' : compareVersions(version, '6.2') < 0 ? 'nt6' : 'modern'
 }
 
 /** A platform-specific fact the source never provides (a Windows fact on Linux, say). */
@@ -55,7 +65,7 @@ export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
   return subjects.map((subject) => {
     const outcome = fn.evaluate(subject, (rule.check.options ?? {}) as never, context)
     // The platform lets remediation pick commands per OS (`by: platform`).
-    const data = {subject: subject.label, platform: facts.os.status === 'ok' ? facts.os.value.platform : undefined, ...outcome.data}
+    const data = {subject: subject.label, platform: facts.os.status === 'ok' ? facts.os.value.platform : undefined, windowsEra: windowsEra(facts), ...outcome.data}
     const decided = outcome.outcome === 'pass' || outcome.outcome === 'fail'
     const message = decided ? fillMessage(rule.messages[outcome.outcome === 'pass' ? 'pass' : 'fail'], data) : (outcome.reason ?? outcome.outcome)
     return {

@@ -51,3 +51,9 @@ export function sameAddress(a: string, b: string): boolean {
 export function isWildcard(address: string): boolean {
   return address === '0.0.0.0' || address === '*' || (familyOf(address) === 'inet6' && addressToBigInt(address) === 0n)
 }
+
+/** 24 → 255.255.255.0 (IPv4 only), for tools that take a dotted mask (netsh, ifconfig). */
+export function prefixToMask(prefix: number): string {
+  const bits = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0
+  return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 255).join('.')
+}

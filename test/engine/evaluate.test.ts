@@ -161,10 +161,10 @@ describe('evaluateRules: which rules apply', () => {
 describe('ruleApplies with a version range', () => {
   const rule = (version: {of: 'kernel' | 'release'; min?: string; max?: string}): Rule => ({...ruleById('arp-ignore'), platforms: [{os: 'linux', version}]})
 
-  it('includes both ends of a min..max kernel range and nothing outside it', () => {
+  it('includes both ends of a min..max kernel range (a max covers its whole line: 5.4 covers 5.4.1) and nothing outside it', () => {
     const ranged = rule({of: 'kernel', min: '3.10', max: '5.4'})
     const applies = (kernel: string) => ruleApplies(ranged, 'dr', {os: 'linux', kernel})
-    expect(['3.9.255', '3.10', '3.10.0-1160.el7.x86_64', '5.4.0-150-generic', '5.4.1', '5.5'].map(applies)).toEqual([false, true, true, true, false, false])
+    expect(['3.9.255', '3.10', '3.10.0-1160.el7.x86_64', '5.4.0-150-generic', '5.4.1', '5.5'].map(applies)).toEqual([false, true, true, true, true, false])
   })
 
   it('compares the release, not the kernel, when the selector says so', () => {

@@ -10,7 +10,7 @@
  */
 import type {JSONSchemaType} from 'ajv'
 
-import {hostPrefixLength, prefixContains} from '../../facts/cidr.js'
+import {hostPrefixLength, prefixContains, prefixToMask} from '../../facts/cidr.js'
 import type {HostFacts, NetInterface, Route} from '../../facts/model.js'
 import {parsePrefix} from '../../parse/ip-address.js'
 import {locateVip} from '../../facts/vip-location.js'
@@ -115,7 +115,3 @@ function routeEvidence(route: Route, source: string): Evidence {
   return {fact: `local route in table ${route.table}`, value: `${route.type} ${route.destination} dev ${route.dev ?? '?'}`, source}
 }
 
-function prefixToMask(prefix: number): string {
-  const bits = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0
-  return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 255).join('.')
-}

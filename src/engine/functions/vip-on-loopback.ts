@@ -1,4 +1,5 @@
 /** A VIP must be configured on a loopback interface, where it is accepted but never announced. */
+import {prefixContains, prefixToMask} from '../../facts/cidr.js'
 import type {HostFacts} from '../../facts/model.js'
 import {locateVip} from '../../facts/vip-location.js'
 import {isLoopbackAdapter} from '../../facts/windows/vip-adapter.js'
@@ -27,16 +28,23 @@ export const vipOnLoopback = defineCheck<NoOptions>({
         ...vipData(subject.vip),
         device: onLoopback[0]?.nic.name,
         where: elsewhere.length > 0 ? `only on ${elsewhere.join(', ')}` : 'on no interface',
-        ...windowsLoopback(facts),
+        ...windowsLoopback(facts, subject.vip.address),
       },
     }
   },
 })
 
 /** On Windows the fix needs an existing loopback adapter; name it, or say to install one. */
-function windowsLoopback(facts: HostFacts): Record<string, string | number | undefined> {
+function windowsLoopback(facts: HostFacts, vip: string): Record<string, string | number | undefined> {
   if (facts.adapters === undefined) return {installHint: ''}
   const adapter = facts.adapters.status === 'ok' ? facts.adapters.value.find((a) => isLoopbackAdapter(a)) : undefined
-  if (adapter) return {loopbackIndex: adapter.index, loopbackAlias: adapter.alias, installHint: ''}
+  if (adapter) return {loopbackIndex: adapter.index, loopbackAlias: adapter.alias, lanMask: lanMask(facts, vip), installHint: ''}
   return {installHint: '. Install the Microsoft KM-TEST Loopback Adapter first (Device Manager, Add legacy hardware, Network adapters, Microsoft), then add the VIP to it'}
+}
+
+/** Windows 2000/2003 put the LAN's own mask on the loopback (vendor manual); a VIP outside every LAN gets /32. */
+function lanMask(facts: HostFacts, vip: string): string {
+  const interfaces = facts.interfaces.status === 'ok' ? facts.interfaces.value : []
+  const lan = interfaces.flatMap((nic) => (nic.loopback ? [] : nic.addresses)).find((a) => a.family === 'inet' && a.prefixLength < 32 && prefixContains(a.address, a.prefixLength, vip))
+  return prefixToMask(lan?.prefixLength ?? 32)
 }

@@ -23,7 +23,7 @@ export const winFirewallAllows = defineCheck<NoOptions>({
       const publicProfile = facts.firewallProfiles.value.find((p) => p.name === 'Public')
       if (publicProfile === undefined) return unknown('the Public firewall profile is not in the collected output')
       const profileEvidence: Evidence = {fact: 'Public firewall profile', value: publicProfile.enabled ? 'on' : 'off', source: facts.firewallProfiles.source}
-      if (!publicProfile.enabled) return {outcome: 'pass', evidence: [profileEvidence], data: {...data, era: 'advfirewall', how: 'the Public firewall is off'}}
+      if (!publicProfile.enabled) return {outcome: 'pass', evidence: [profileEvidence], data: {...data, how: 'the Public firewall is off'}}
       const vips = inputs.vips.map((v) => v.address)
       const covering = facts.firewallRules.value.filter((rule) => coversPublicInbound(rule, port, vips))
       const allow = covering.find((rule) => rule.action === 'Allow')
@@ -31,14 +31,15 @@ export const winFirewallAllows = defineCheck<NoOptions>({
       const evidence = [profileEvidence, ...covering.map((rule) => ({fact: `inbound rule covering TCP ${port}`, value: `${rule.name ?? rule.displayName}: ${rule.action}, profiles ${describeProfiles(rule)}`, source}))]
       const ok = allow !== undefined && block === undefined
       const how = block ? `the block rule "${block.displayName}" wins` : allow ? `allowed by "${allow.displayName}"` : `no enabled inbound allow rule for TCP ${port} includes the Public profile`
-      return {outcome: ok ? 'pass' : 'fail', evidence, data: {...data, era: 'advfirewall', how}}
+      return {outcome: ok ? 'pass' : 'fail', evidence, data: {...data, how}}
     }
 
     if (facts.legacyFirewall?.status === 'ok') {
       const legacy = facts.legacyFirewall.value
       const open = legacy.openPorts.find((p) => p.port === port && p.protocol === 'TCP' && p.enabled)
       const evidence = [{fact: 'Windows Firewall (2003)', value: legacy.enabled ? `on; open ports ${legacy.openPorts.map((p) => `${p.protocol} ${p.port}`).join(', ') || 'none'}` : 'off', source: facts.legacyFirewall.source}]
-      return {outcome: !legacy.enabled || open ? 'pass' : 'fail', evidence, data: {...data, era: 'legacy', how: legacy.enabled ? `TCP ${port} is not an enabled exception` : 'the firewall is off'}}
+      const how = !legacy.enabled ? 'the firewall is off' : open ? `TCP ${port} is an enabled exception${open.name ? ` ("${open.name}")` : ''}` : `TCP ${port} is not an enabled exception`
+      return {outcome: !legacy.enabled || open ? 'pass' : 'fail', evidence, data: {...data, how}}
     }
 
     const detail = [facts.firewallProfiles, facts.firewallRules, facts.legacyFirewall].find((f) => f?.status === 'unavailable')

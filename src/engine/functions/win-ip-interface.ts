@@ -7,7 +7,7 @@
 import type {JSONSchemaType} from 'ajv'
 
 import type {AddressFamily} from '../../facts/model.js'
-import {addressesOf, ripInterfaces, sameAlias} from '../../facts/windows/vip-adapter.js'
+import {loopbackHolders, ripInterfaces, sameAlias} from '../../facts/windows/vip-adapter.js'
 import type {WinAddress, WinIpInterface} from '../../facts/windows-model.js'
 import type {Evidence} from '../types.js'
 import {defineCheck, unknown} from './define-check.js'
@@ -45,11 +45,11 @@ export const winIpInterface = defineCheck<Options>({
     const family = subject.vip.family
     const targets =
       where === 'vip-adapter'
-        ? addressesOf(facts.winAddresses.value, subject.vip.address)
+        ? loopbackHolders(facts.winAddresses.value, facts.adapters.value, subject.vip.address)
         : ripInterfaces(facts.winAddresses.value, facts.adapters.value, inputs.vips.map((v) => v.address), family)
     const aliases = unique(targets)
     if (aliases.length === 0) {
-      const reason = where === 'vip-adapter' ? `${subject.vip.address} is on no adapter (see vip-on-loopback)` : `no interface holds a ${familyName(family)} address of this server`
+      const reason = where === 'vip-adapter' ? `${subject.vip.address} is on no loopback adapter (see vip-on-loopback and win-loopback-adapter)` : `no interface holds a ${familyName(family)} address of this server`
       return {outcome: 'not-applicable', evidence: [], data: vipData(subject.vip), reason}
     }
 

@@ -5,7 +5,7 @@
  */
 import type {JSONSchemaType} from 'ajv'
 
-import {addressesOf, sameAlias} from '../../facts/windows/vip-adapter.js'
+import {loopbackHolders, sameAlias} from '../../facts/windows/vip-adapter.js'
 import type {Evidence} from '../types.js'
 import {defineCheck, type CheckOutcome, unknown} from './define-check.js'
 import {vipData} from './vip-data.js'
@@ -28,12 +28,13 @@ const TCPIP6 = 'ms_tcpip6'
 export const winLoopbackSettings = defineCheck<Options>({
   name: 'win-loopback-settings',
   subjects: ['vips'],
-  facts: ['winAddresses'],
+  facts: ['winAddresses', 'adapters'],
   optionsSchema,
   evaluate(subject, {setting}, {facts, inputs}) {
-    if (subject.kind !== 'vip' || facts.winAddresses?.status !== 'ok') return unknown('addresses could not be read')
-    const holder = addressesOf(facts.winAddresses.value, subject.vip.address)[0]
-    if (holder === undefined) return {outcome: 'not-applicable', evidence: [], data: vipData(subject.vip), reason: `${subject.vip.address} is on no adapter (see vip-on-loopback)`}
+    if (subject.kind !== 'vip' || facts.winAddresses?.status !== 'ok' || facts.adapters?.status !== 'ok') return unknown('addresses or adapters could not be read')
+    // A VIP on a NIC is win-loopback-adapter's failure; changing that NIC's settings would be wrong.
+    const holder = loopbackHolders(facts.winAddresses.value, facts.adapters.value, subject.vip.address)[0]
+    if (holder === undefined) return {outcome: 'not-applicable', evidence: [], data: vipData(subject.vip), reason: `${subject.vip.address} is on no loopback adapter (see vip-on-loopback and win-loopback-adapter)`}
     const base = {...vipData(subject.vip), alias: holder.alias, index: holder.index}
     if (setting === 'bindings') {
       if (facts.bindings?.status !== 'ok') return unknown(facts.bindings?.status === 'unavailable' ? facts.bindings.detail : 'adapter bindings were not collected (Get-NetAdapterBinding)')

@@ -10,7 +10,7 @@ import {parseApplicationHostSites} from '../../parse/windows/iis-config.js'
 import {parseIis6Metabase} from '../../parse/windows/iis6-metabase.js'
 import {parseIpconfig} from '../../parse/windows/ipconfig.js'
 import {parseAppcmdSites} from '../../parse/windows/appcmd-sites.js'
-import {parseNetshAddresses} from '../../parse/windows/netsh-addresses.js'
+import {parseNetshAddresses, parseNetshIpConfig} from '../../parse/windows/netsh-addresses.js'
 import {parseNetshAdvfirewallProfiles, parseNetshAdvfirewallRules} from '../../parse/windows/netsh-advfirewall.js'
 import {legacyFirewall, parseNetshFirewallPortopening, parseNetshFirewallState} from '../../parse/windows/netsh-firewall-legacy.js'
 import {parseNetshHttpIplisten} from '../../parse/windows/netsh-http-iplisten.js'
@@ -41,7 +41,7 @@ export async function collectWindowsFacts(source: RawSource): Promise<HostFacts>
     firstAvailable<WindowsOs>([() => run(C.os, parseOsJson), async () => osFromIdentity(identity)]),
     firstAvailable([() => run(C.netAdapter, parseNetAdapterJson), () => run(C.ipconfigAll, (t) => parseIpconfig(t).adapters)]),
     firstAvailable([() => run(C.netIpAddress, parseNetIPAddressJson), () => run(C.netshIpv4Addresses, parseNetshAddresses), () => run(C.ipconfigAll, (t) => parseIpconfig(t).addresses)]),
-    firstAvailable([() => run(C.netIpInterface, parseNetIPInterfaceJson), () => netshIpInterfaces(source)]),
+    firstAvailable([() => run(C.netIpInterface, parseNetIPInterfaceJson), () => netshIpInterfaces(source), () => run(C.netshIpConfig, metricsFromIpConfig)]),
     firstAvailable([() => run(C.netRoute, parseNetRouteJson), () => run(C.routePrint, (t) => parseRoutePrint(t).routes)]),
     firstAvailable([() => run(C.netTcpListen, parseNetTcpConnectionJson), () => run(C.netstat, parseNetstatAno)]),
   ])
@@ -102,6 +102,11 @@ async function netshIpInterfaces(source: RawSource): Promise<Fact<WinIpInterface
   }
 
   return {status: 'ok', value: settings, source: list.source}
+}
+
+/** Windows 2000/2003 have no `netsh interface ipv4`; `netsh interface ip show config` still shows each metric. */
+function metricsFromIpConfig(text: string): WinIpInterface[] {
+  return parseNetshIpConfig(text).map((config) => ({alias: config.alias, family: 'inet' as const, ...(config.interfaceMetric === undefined ? {} : {interfaceMetric: config.interfaceMetric})}))
 }
 
 async function legacyFirewallFact(source: RawSource): Promise<HostFacts['legacyFirewall']> {

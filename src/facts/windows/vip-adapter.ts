@@ -41,3 +41,8 @@ export function ripInterfaces(addresses: readonly WinAddress[], adapters: readon
       !/^(127\.|::1$|fe80:|169\.254\.)/i.test(a.address),
   )
 }
+
+/** The VIP's addresses that sit on a loopback adapter: the only ones the loopback checks judge. */
+export function loopbackHolders(addresses: readonly WinAddress[], adapters: readonly WinAdapter[], vip: string): WinAddress[] {
+  return addressesOf(addresses, vip).filter((a) => isLoopbackAdapter(adapterFor(adapters, a)))
+}

@@ -18,7 +18,7 @@ export const cases: RuleCases = {
       facts: windowsWith((w) => void w.winAddresses.splice(1, 1)),
       inputs: {vips: [WIN_VIP]},
       failing: [WIN_VIP],
-      fixIncludes: ['New-NetIPAddress -InterfaceIndex 12 -IPAddress 198.51.100.10 -PrefixLength 32 -SkipAsSource $true', 'netsh interface ipv4 add address name=LB-Loopback address=198.51.100.10 mask=255.255.255.255'],
+      fixIncludes: ['New-NetIPAddress -InterfaceIndex 12 -IPAddress 198.51.100.10 -PrefixLength 32 -SkipAsSource $true', 'netsh interface ipv4 add address name=LB-Loopback address=198.51.100.10 mask=255.255.255.255 skipassource=true'],
     },
     {
       name: 'Windows: no loopback adapter at all says to install one',

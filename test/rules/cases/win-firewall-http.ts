@@ -35,7 +35,10 @@ export const cases: RuleCases = {
     },
     {
       name: 'Windows 2003 firewall on without the exception',
-      facts: windowsWith((w) => void (w.legacyFirewall = {enabled: true, openPorts: []}), ['firewallProfiles', 'firewallRules']),
+      facts: windowsWith((w) => {
+        w.windowsOs = {caption: 'Windows Server 2003', version: '5.2.3790'}
+        w.legacyFirewall = {enabled: true, openPorts: []}
+      }, ['firewallProfiles', 'firewallRules']),
       inputs: {ports: [80]},
       failing: ['port 80'],
       fixIncludes: ['netsh firewall add portopening protocol=TCP port=80 name=rsaudit-LB-port-80'],
