@@ -97,7 +97,7 @@ const MISCONFIGURED: Misconfigured[] = [
     name: '2019-vip-prefix-24',
     failing: ['vip-host-prefix'],
     fixes: [
-      "Set-NetIPAddress -InterfaceAlias 'LB Loopback' -IPAddress 198.51.100.10 -PrefixLength 32",
+      'Set-NetIPAddress -InterfaceIndex 9 -IPAddress 198.51.100.10 -PrefixLength 32',
       'netsh interface ipv4 set address name="LB Loopback" source=static address=198.51.100.10 mask=255.255.255.255',
     ],
   },
@@ -184,13 +184,7 @@ describe('the bundles', () => {
 describe.each(VERSIONS)('%s-correct', (version) => {
   const name = `${version}-correct`
 
-  /**
-   * SRC BUG (2003 only): rules/win-loopback-metric.yaml limits the rule to `version: {of: release,
-   * max: "5.2"}`, but a 2003 bundle's release is "5.2.3790" (collect.cmd and collect.ps1 both record
-   * the full NT version) and src/engine/applicability.ts compareVersions("5.2.3790", "5.2") is 1, so
-   * the rule never runs on a real Windows 2003. Expected: win-loopback-metric among the rules that
-   * ran. Actual: missing.
-   */
+  /** A version maximum of 5.2 covers 5.2.3790, so the 2003-only rules run on real 2003 bundles. */
   const runsExactly = it
   runsExactly('runs exactly the Windows rules of its version', () => {
     expect(ran(audit(name).report)).toEqual(RULES[version])
@@ -216,24 +210,14 @@ describe.each(VERSIONS)('%s-correct', (version) => {
 })
 
 describe('2003-correct, the messages of what passed', () => {
-  /**
-   * SRC BUG: rules/vip-host-prefix.yaml's pass message is "{{vip}} is /{{hostPrefix}} on {{device}}",
-   * and hostPrefix comes from src/engine/functions/vip-data.ts (always 32 for IPv4). On 2003 the check
-   * accepts the LAN's /24 (networkMaskOnWindowsBefore), so the report says "198.51.100.10 is /32 on
-   * Bouclage réseau" about a VIP that is /24. Expected: /24 in the message.
-   */
+  /** The pass message names the prefix it accepted (the network's /24 on 2003), not /32. */
   it('vip-host-prefix names the /24 it accepted', () => {
     const result = audit('2003-correct').report.results.find((r) => r.ruleId === 'vip-host-prefix')
     expect(result?.outcome).toBe('pass')
     expect(result?.message).toContain('/24')
   })
 
-  /**
-   * SRC BUG: src/engine/functions/win-firewall-allows.ts sets `how` for the 2003 firewall to
-   * "TCP <port> is not an enabled exception" whenever the firewall is on, whether or not the port is
-   * open, so a pass reads "inbound TCP 80 passes in the Public profile: TCP 80 is not an enabled
-   * exception". Expected: a pass message that does not say the port is closed.
-   */
+  /** An open 2003 exception is reported as open. */
   it('win-firewall-http does not say that the open port is closed', () => {
     const result = audit('2003-correct').report.results.find((r) => r.ruleId === 'win-firewall-http')
     expect(result?.outcome).toBe('pass')
@@ -269,15 +253,7 @@ describe.each(MISCONFIGURED)('$name', ({name, failing, fixes}) => {
 })
 
 describe('2003-loopback-metric', () => {
-  /**
-   * SRC BUG, two of them: (1) win-loopback-metric never applies to a real 2003 bundle (release
-   * "5.2.3790" > max "5.2", see above); (2) even if it did, src/facts/windows/collect-host.ts reads the
-   * interface metric only from Get-NetIPInterface or `netsh interface ipv4 show interface N`, neither of
-   * which exists on 2003. The 2003 metric is in `netsh interface ip show config` (bundle id
-   * netsh-ip-config, which collect.cmd and collect.ps1 record, InterfaceMetric: 0 here), and no
-   * fact reads that id. Expected: win-loopback-metric fails, with the fix below. Actual: the rule
-   * does not run and the bundle passes.
-   */
+  /** The 2003 metric comes from `netsh interface ip show config`, and the rule runs on 5.2.3790. */
   it('fails win-loopback-metric, fixed on the cp850 alias', () => {
     const {report} = audit('2003-loopback-metric')
     expect(withOutcome(report, 'fail')).toEqual(['win-loopback-metric'])
@@ -297,21 +273,12 @@ describe('2019-vip-on-nic', () => {
     expect(withOutcome(report, 'fail')).toEqual(expect.arrayContaining(['vip-not-on-arp-interface', 'vip-on-loopback', 'win-loopback-adapter']))
     expect(exitCode).toBe(1)
     const commands = failingFixes(report)
-    expect(commands).toContain(`Remove-NetIPAddress -InterfaceAlias 'Ethernet 2' -IPAddress ${VIP} -Confirm:$false`)
+    expect(commands).toContain(`Remove-NetIPAddress -InterfaceIndex 6 -IPAddress ${VIP} -Confirm:$false`)
     expect(commands).toContain(`netsh interface ipv4 delete address name="Ethernet 2" address=${VIP}`)
     expect(commands).toContain(`netsh interface ipv4 add address name="LB Loopback" address=${VIP} mask=255.255.255.255 skipassource=true`)
   })
 
-  /**
-   * SRC BUG: the loopback-settings checks (src/engine/functions/win-loopback-settings.ts, and
-   * win-ip-interface.ts with where: vip-adapter) judge whatever adapter holds the VIP without asking
-   * whether it is a loopback adapter. With the VIP on the NIC "Ethernet 2", they fail
-   * win-loopback-bindings ("Ethernet 2 also has ... bound", fix `Disable-NetAdapterBinding -Name
-   * 'Ethernet 2' -ComponentID ms_lldp`), win-loopback-dns-registration (`Set-DnsClient -InterfaceIndex 6
-   * ...`) and win-weak-host-send-loopback ("the loopback Ethernet 2"), which would strip the production
-   * NIC's bindings. Expected: those rules not-applicable, as vip-host-prefix already is ("not on a
-   * loopback interface (see vip-on-loopback)"), so only the three rules above fail.
-   */
+  /** A VIP on a NIC fails where the VIP is, and the loopback checks leave that NIC's settings alone. */
   it('fails only the rules about where the VIP is, and leaves the NIC\'s settings alone', () => {
     const {report} = audit('2019-vip-on-nic')
     expect(withOutcome(report, 'fail')).toEqual(['vip-not-on-arp-interface', 'vip-on-loopback', 'win-loopback-adapter'])
@@ -323,25 +290,14 @@ describe('fixes for the Windows version audited', () => {
   const commandsOf = (prefix: string): string[] =>
     [...reports.keys()].filter((name) => name.startsWith(prefix)).flatMap((name) => failingFixes(audit(name).report))
 
-  /**
-   * SRC BUG: the Windows fixes of vip-host-prefix, vip-on-loopback and vip-not-on-arp-interface use
-   * `netsh interface ipv4 ...` and the NetTCPIP cmdlets, which Windows 2003 does not have (its context
-   * is `netsh interface ip`; the bundles themselves record `netsh interface ipv4` failing there). For
-   * 2003-vip-prefix-32 src prints `Set-NetIPAddress -InterfaceAlias 'Bouclage réseau' ...` and `netsh
-   * interface ipv4 set address name="Bouclage réseau" ...`. Expected: no command 2003 cannot run.
-   */
+  /** Windows 2003 has neither `netsh interface ipv4` nor the NetTCPIP cmdlets: its fixes must use `netsh interface ip`. */
   it('offer no command that Windows 2003 lacks', () => {
     const commands = commandsOf('2003-')
     expect(commands.length).toBeGreaterThan(0)
     expect(commands.filter((c) => /netsh interface ipv[46]\b|\b(Set|New|Remove|Get)-Net\w+|Set-DnsClient|New-WebBinding/.test(c))).toEqual([])
   })
 
-  /**
-   * SRC BUG: 2008 R2 has no NetTCPIP, NetSecurity or NetTCPConnection cmdlets (collect.ps1 records them
-   * as command-missing there), yet its fixes include `Set-NetIPInterface -InterfaceIndex 11 ...`
-   * (win-weak-host-receive-nic), `New-NetFirewallRule ...` (win-firewall-http, era "advfirewall") and
-   * `Get-NetTCPConnection ...` (service-listens-on-vip). Expected: only commands 2008 R2 has (netsh).
-   */
+  /** 2008 R2 has none of the NetTCPIP, NetSecurity or NetTCPConnection cmdlets: its fixes use netsh. */
   it('offer no PowerShell cmdlet that Windows 2008 R2 lacks', () => {
     const commands = commandsOf('2008r2-')
     expect(commands.length).toBeGreaterThan(0)

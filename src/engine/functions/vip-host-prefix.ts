@@ -60,6 +60,7 @@ export const vipHostPrefix = defineCheck<Options>({
       data: {
         ...vipData(vip),
         device: (wide ?? first).nic.name,
+        deviceIndex: (wide ?? first).nic.index,
         wideCidr: wide?.cidr,
         coveringRoute: covering?.destination,
         coveringAddress: coveringAddress !== wide?.cidr ? coveringAddress : undefined,

@@ -26,6 +26,7 @@ export const vipNotOnArpInterface = defineCheck<NoOptions>({
         ...vipData(subject.vip),
         devices: arping.map((p) => p.nic.name).join(', '),
         device: first?.nic.name,
+        deviceIndex: first?.nic.index,
         currentCidr: first?.cidr,
         alsoOnLoopback: placements.some((p) => p.nic.loopback) ? 'yes' : undefined,
       },

@@ -29,6 +29,7 @@ export const winLoopbackAdapter = defineCheck<NoOptions>({
       data: {
         ...vipData(subject.vip),
         alias: (first ?? holders[0])?.alias,
+        index: (first ?? holders[0])?.index,
         what: first && isLoopbackPseudoInterface(first.alias) ? 'the software loopback, not a loopback adapter' : `${adapterFor(adapters, first ?? holders[0]!)?.description ?? 'an adapter'}, not a loopback adapter`,
       },
     }

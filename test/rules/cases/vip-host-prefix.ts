@@ -31,7 +31,7 @@ export const cases: RuleCases = {
       inputs: {vips: [WIN_VIP]},
       failing: [WIN_VIP],
       messageIncludes: 'this Windows version needs /32',
-      fixIncludes: ['Set-NetIPAddress -InterfaceAlias LB-Loopback -IPAddress 198.51.100.10 -PrefixLength 32', 'netsh interface ipv4 set address name=LB-Loopback source=static address=198.51.100.10 mask=255.255.255.255'],
+      fixIncludes: ['Set-NetIPAddress -InterfaceIndex 12 -IPAddress 198.51.100.10 -PrefixLength 32', 'netsh interface ipv4 set address name=LB-Loopback source=static address=198.51.100.10 mask=255.255.255.255'],
     },
     {
       name: '/24 on lo makes the whole subnet local',

@@ -20,7 +20,7 @@ export const cases: RuleCases = {
       facts: windowsWith((w) => void w.winAddresses.push({index: 5, alias: 'Ethernet', family: 'inet', address: WIN_VIP, prefixLength: 32})),
       inputs: {vips: [WIN_VIP]},
       failing: [WIN_VIP],
-      fixIncludes: ['Remove-NetIPAddress -InterfaceAlias Ethernet -IPAddress 198.51.100.10 -Confirm:$false'],
+      fixIncludes: ['Remove-NetIPAddress -InterfaceIndex 5 -IPAddress 198.51.100.10 -Confirm:$false'],
     },
     {
       name: 'VIP on eth0',
