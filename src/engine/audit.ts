@@ -4,9 +4,7 @@
  * a broken rule file still ends the run with its error before any report is made.
  */
 import type {RawSource} from '../collect/raw-source.js'
-import {withWindowsLiveBundle} from '../collect/windows-live.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
-import {collectWindowsFacts} from '../facts/windows/collect-host.js'
 import type {HostFacts, OsIdentity} from '../facts/model.js'
 import {toolVersion} from '../version.js'
 import {evaluateRules} from './evaluate.js'
@@ -25,8 +23,11 @@ export interface AuditRequest {
 async function collectHostFacts(source: RawSource): Promise<HostFacts> {
   const identity = await source.identity()
   if (identity.status !== 'ok' || identity.value.platform !== 'windows') return collectLinuxFacts(source)
-  if (source.kind === 'live') return withWindowsLiveBundle((bundle) => collectWindowsFacts(bundle))
-  return collectWindowsFacts(source)
+  // Loaded on demand: the Windows parsers and bundle reader would slow every Linux start-up.
+  const {collectWindowsFacts} = await import('../facts/windows/collect-host.js')
+  if (source.kind !== 'live') return collectWindowsFacts(source)
+  const {withWindowsLiveBundle} = await import('../collect/windows-live.js')
+  return withWindowsLiveBundle((bundle) => collectWindowsFacts(bundle))
 }
 
 export async function runAudit(source: RawSource, request: AuditRequest): Promise<Report> {
