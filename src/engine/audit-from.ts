@@ -18,8 +18,9 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
     }
 
     const pasted = factsFromPaste(input.text)
-    if (pasted.sections.length === 0 && pasted.platform !== 'windows') {
-      throw new UserError(`${input.path}: no command output recognized (paste the output of ip -d addr, ip route show table all, ss -ltn and sysctl -a, or collect a bundle)`)
+    if (pasted.sections.length === 0) {
+      const what = pasted.platform === 'windows' ? 'ipconfig /all, netsh interface ipv4 show interface N, Get-NetIPInterface | Format-List' : 'ip -d addr, ip route show table all, ss -ltn and sysctl -a'
+      throw new UserError(`${input.path}: no command output recognized (paste the output of ${what}, or collect a bundle)`)
     }
 
     requirePlatform(input.path, platform ?? pasted.platform, ['linux', 'windows'])

@@ -1,26 +1,15 @@
 /**
- * Which platform a paste comes from, so the caller can audit it or say it cannot yet.
+ * Which platform a paste comes from, so the caller can audit it or say it cannot.
  *
- * Recognized sections decide first (every kind today is Linux output). Windows output has no
- * parser yet, so it ends up in the ignored blocks; its prompts (`C:\>`, `PS C:\>`), commands
- * (`ipconfig`, `netsh`, `Get-Net*`) and headers (`Windows IP Configuration`, netsh tables)
- * are searched there.
+ * Recognized sections decide first: each kind is one system's output (kinds.ts). When none is
+ * recognized, Windows prompts (`C:\>`, `PS C:\>`), commands (`ipconfig`, `netsh`, `Get-Net*`)
+ * and headers (`Windows IP Configuration`, netsh tables) in the ignored blocks still say
+ * Windows, so the caller can ask for output it can read rather than call it unknown.
  */
-import type {PasteKind} from './kinds.js'
+import {ruleFor} from './kinds.js'
 import type {IgnoredBlock, PasteSection} from './split.js'
 
 export type PastePlatform = 'linux' | 'windows' | 'unknown'
-
-const KIND_PLATFORM: Record<PasteKind, Exclude<PastePlatform, 'unknown'>> = {
-  'ip-addr-json': 'linux',
-  'ip-addr': 'linux',
-  'ip-route-json': 'linux',
-  'ip-route': 'linux',
-  'ss-listen-tcp': 'linux',
-  'proc-net-tcp': 'linux',
-  'proc-net-tcp6': 'linux',
-  sysctl: 'linux',
-}
 
 /** Text only Windows prints or runs. English headers; localized ones are listed where seen in real output. */
 const WINDOWS_MARKERS: readonly RegExp[] = [
@@ -52,11 +41,12 @@ const WINDOWS_MARKERS: readonly RegExp[] = [
 export function detectPlatform(sections: readonly PasteSection[], ignored: readonly IgnoredBlock[] = []): PastePlatform {
   const counts = new Map<PastePlatform, number>()
   for (const section of sections) {
-    const platform = KIND_PLATFORM[section.kind]
+    const platform = ruleFor(section.kind).platform
     counts.set(platform, (counts.get(platform) ?? 0) + 1)
   }
 
   // The platform most sections come from: output we can parse outweighs a mention of ipconfig.
+  // On a tie, the platform of the first section (sort keeps the order of insertion).
   const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])
   if (best) return best[0]
   return ignored.some((block) => WINDOWS_MARKERS.some((marker) => marker.test(block.text))) ? 'windows' : 'unknown'

@@ -1,7 +1,8 @@
 /**
  * The outputs a paste may hold and how each is recognized, in one table: the command that
  * prints it (when a prompt names one), the header line only it begins with, the detector used
- * when no prompt says (the parsers' own `looksLike*`), and which lines continue it.
+ * when no prompt says (the parsers' own `looksLike*`), and which lines continue it. This file
+ * holds the Linux rows and the shape of a row; windows-kinds.ts holds the Windows rows.
  *
  * Kinds are parser inputs, not commands: `ip a`, `ip -d addr show lo` and `ip -o addr` all
  * feed the `ip addr` text parser, so they are one kind.
@@ -15,27 +16,60 @@ import {looksLikeProcNetTcp} from '../parse/proc-net-tcp.js'
 import {looksLikeSsOutput} from '../parse/ss-listeners.js'
 import {looksLikeSysctlOutput} from '../parse/sysctl-output.js'
 import {hasIpOption, type Invocation, invocations, IP_ADDR_OBJECT, IP_ROUTE_OBJECT, ipCall, ipLists, leadingInvocation} from './command.js'
+import {windowsInvocation} from './windows-command.js'
+import {WINDOWS_KINDS, WINDOWS_RULES} from './windows-kinds.js'
 
-export const PASTE_KINDS = ['ip-addr-json', 'ip-addr', 'ip-route-json', 'ip-route', 'ss-listen-tcp', 'proc-net-tcp', 'proc-net-tcp6', 'sysctl'] as const
+const LINUX_KINDS = ['ip-addr-json', 'ip-addr', 'ip-route-json', 'ip-route', 'ss-listen-tcp', 'proc-net-tcp', 'proc-net-tcp6', 'sysctl'] as const
+export const PASTE_KINDS = [...LINUX_KINDS, ...WINDOWS_KINDS] as const
 export type PasteKind = (typeof PASTE_KINDS)[number]
+
+export type Platform = 'linux' | 'windows'
 
 export interface KindRule {
   kind: PasteKind
+  /** The system that prints this output: a prompt of the other system never names it. */
+  platform: Platform
   /** The command that prints this output, for messages when no prompt named it. */
   label: string
   /** Does this program with these arguments print this output? */
   command: (call: Invocation) => boolean
   /** A line only this output begins with: it ends a section of any other kind. */
-  header?: RegExp
-  /** Without a prompt: does this line (for JSON kinds, the JSON value starting on it) begin this output? */
+  header?: RegExp | ((line: string) => boolean)
+  /**
+   * Without a prompt: does this line (for JSON kinds, the JSON value starting on it) begin this
+   * output? For kinds with `opens`, the text is the whole section that would start there.
+   */
   detect: (text: string) => boolean
-  /** Which lines continue the output; JSON output runs until its brackets close instead. */
-  continues: ((line: string) => boolean) | 'json'
+  /** Which lines continue the output (`previous` is the line above); JSON output runs until its brackets close instead. */
+  continues: ((line: string, previous: string) => boolean) | 'json'
   /**
    * Without a prompt, a whole section counts only when this holds: some outputs have
    * look-alikes (`ip link`, a sysctl.conf file) that only the complete text tells apart.
    */
   confirm?: (text: string) => boolean
+  /**
+   * Windows output starts with blank lines (`before`), and many outputs hold blank lines
+   * between their blocks too (`inside`): adapters of ipconfig, Format-List records, netsh
+   * profiles. Without this, a blank line ends the output, as it does on Linux.
+   */
+  blankLines?: 'before' | 'inside'
+  /**
+   * Can the output begin at the first of these lines (the next lines of its paragraph follow, up to three)?
+   * Kinds with `opens` are detected on the whole section that would start there, since their
+   * first line alone (a title, a table header) says little.
+   */
+  opens?: (paragraph: readonly string[]) => boolean
+  /** With blank lines inside: does this paragraph, after blank lines, carry on the output? Defaults to `opens`. */
+  resumes?: (paragraph: readonly string[]) => boolean
+  /** Only a prompt names this command: alone on a line it is a word in a sentence (`hostname`). */
+  needsPrompt?: boolean
+}
+
+/** Does the line match the rule's header? */
+export function isHeader(rule: KindRule, line: string): boolean {
+  const header = rule.header
+  if (header === undefined) return false
+  return header instanceof RegExp ? header.test(line) : header(line)
 }
 
 /** A listing by `ip` of OBJECT, in JSON or text, never `-br` (no parser reads the brief form). */
@@ -70,6 +104,7 @@ function procNetFamily(line: string): 'tcp' | 'tcp6' {
 function procNetRule(file: 'tcp' | 'tcp6'): KindRule {
   return {
     kind: file === 'tcp' ? 'proc-net-tcp' : 'proc-net-tcp6',
+    platform: 'linux',
     label: `cat /proc/net/${file}`,
     command: (call) => procNetFile(call) === file,
     header: new RegExp(String.raw`^\s*sl\s+local_address\s+${file === 'tcp' ? 'rem' : 'remote'}_address\b`),
@@ -112,11 +147,12 @@ const IP_ADDR_HEADER = /^\d+:\s+[^\s:]+:\s+<[^>]*>/
 
 // Order matters only for detection without a prompt: JSON first, then the kinds with the most
 // specific first lines, sysctl (any `a.b = c` line) last.
-export const KIND_RULES: readonly KindRule[] = [
-  {kind: 'ip-addr-json', label: 'ip -j addr', command: ipListing(IP_ADDR_OBJECT, true), detect: looksLikeIpAddrJson, continues: 'json'},
-  {kind: 'ip-route-json', label: 'ip -j route', command: ipListing(IP_ROUTE_OBJECT, true), detect: looksLikeIpRouteJson, continues: 'json'},
+const LINUX_RULES: readonly KindRule[] = [
+  {kind: 'ip-addr-json', platform: 'linux', label: 'ip -j addr', command: ipListing(IP_ADDR_OBJECT, true), detect: looksLikeIpAddrJson, continues: 'json'},
+  {kind: 'ip-route-json', platform: 'linux', label: 'ip -j route', command: ipListing(IP_ROUTE_OBJECT, true), detect: looksLikeIpRouteJson, continues: 'json'},
   {
     kind: 'ip-addr',
+    platform: 'linux',
     label: 'ip addr',
     command: ipListing(IP_ADDR_OBJECT, false),
     header: IP_ADDR_HEADER,
@@ -130,6 +166,7 @@ export const KIND_RULES: readonly KindRule[] = [
   procNetRule('tcp6'),
   {
     kind: 'ss-listen-tcp',
+    platform: 'linux',
     label: 'ss -ltn',
     command: ssListing,
     header: /^\s*(?:Netid\s+)?State\s+Recv-Q\s+Send-Q\b/,
@@ -138,6 +175,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     kind: 'ip-route',
+    platform: 'linux',
     label: 'ip route',
     command: ipListing(IP_ROUTE_OBJECT, false),
     // Route lines start in column 0 (only `nexthop` lines are indented); an indented
@@ -147,6 +185,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     kind: 'sysctl',
+    platform: 'linux',
     label: 'sysctl',
     command: sysctlListing,
     detect: looksLikeSysctlOutput,
@@ -155,6 +194,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
 ]
 
+// Linux first, so a Linux paste splits as before; Windows kinds need a whole section to be detected.
+export const KIND_RULES: readonly KindRule[] = [...LINUX_RULES, ...WINDOWS_RULES]
+
 export function ruleFor(kind: PasteKind): KindRule {
   const rule = KIND_RULES.find((r) => r.kind === kind)
   if (!rule) throw new Error(`no rule for paste kind ${kind}`)
@@ -162,15 +204,27 @@ export function ruleFor(kind: PasteKind): KindRule {
 }
 
 /**
- * The kind of output a command prints. After a prompt the program may follow wrappers (`sudo`,
- * `kubectl exec pod --`); a line without a prompt must start with it, or prose would match.
+ * The kind of output a command prints. After a Linux prompt the program may follow wrappers
+ * (`sudo`, `kubectl exec pod --`); after a Windows prompt it is the stage of the pipeline that
+ * printed (windows-command.ts). A line without a prompt must start with the command, or prose
+ * would match, and may be either system's.
  */
-export function kindOfCommand(command: string, prompted: boolean): PasteKind | undefined {
+export function kindOfCommand(command: string, prompted: boolean, promptPlatform: Platform = 'linux'): PasteKind | undefined {
+  if (!prompted) return linuxKind(command, false) ?? windowsKind(command, false)
+  return promptPlatform === 'windows' ? windowsKind(command, true) : linuxKind(command, true)
+}
+
+function linuxKind(command: string, prompted: boolean): PasteKind | undefined {
   const calls = prompted ? invocations(command) : [leadingInvocation(command)].filter((c) => c !== undefined)
   for (const call of calls) {
-    const rule = KIND_RULES.find((r) => r.command(call))
+    const rule = LINUX_RULES.find((r) => r.command(call))
     if (rule) return rule.kind
   }
 
   return undefined
+}
+
+function windowsKind(command: string, prompted: boolean): PasteKind | undefined {
+  const call = windowsInvocation(command, prompted)
+  return call && WINDOWS_RULES.find((r) => (prompted || !r.needsPrompt) && r.command(call))?.kind
 }

@@ -1,6 +1,7 @@
 /**
  * Recognizes shell prompt lines in pasted text (`$ ip addr`, `[root@rs1 ~]# ss -ltn`,
- * `root@rs1:~#`, `rs1:~ #`, `bash-4.2#`, `C:\> netsh ...`, `PS C:\> Get-NetIPInterface`).
+ * `root@rs1:~#`, `rs1:~ #`, `bash-4.2#`, `C:\> netsh ...`, `PS C:\> Get-NetIPInterface`,
+ * `[WEB01]: PS C:\>`).
  *
  * A prompt tells the splitter three things the output alone cannot: where one command's output
  * ends and the next begins, which command printed it, and (from `user@host`) which host and
@@ -18,6 +19,9 @@ export interface PromptLine {
   root: boolean
   windows: boolean
 }
+
+/** A prompt with its 1-based line number in the paste. */
+export type NumberedPrompt = PromptLine & {line: number}
 
 interface PromptStyle {
   pattern: RegExp
@@ -38,8 +42,8 @@ const STYLES: readonly PromptStyle[] = [
   {pattern: new RegExp(String.raw`^(?<prompt>(?<host>[A-Za-z][\w.-]*):[~/][^\s#$%]*\s?(?<sym>[#$]))${COMMAND}`)},
   // bash-4.2#   sh-4.4$   (containers and rescue shells)
   {pattern: new RegExp(String.raw`^(?<prompt>(?:-?bash|sh|ash|zsh)-[\d.]+(?<sym>[#$]))${COMMAND}`)},
-  // PS C:\Users\admin>   C:\>   PS>
-  {pattern: /^(?<prompt>(?:PS\s+)?[A-Za-z]:\\[^>]*>|PS\s*>)\s*(?<command>.*)$/, windows: true},
+  // PS C:\Users\admin>   C:\>   PS>   [WEB01]: PS C:\Users\admin\Documents> (PowerShell remoting names the host)
+  {pattern: /^(?<prompt>(?:\[(?<host>[\w.-]+)\]:\s*)?(?:PS\s+)?[A-Za-z]:\\[^>]*>|PS\s*>)\s*(?<command>.*)$/, windows: true},
   // $ ip addr   # sysctl -a   % ss -ltn
   {pattern: new RegExp(String.raw`^(?<prompt>(?<sym>[#$%]))${COMMAND}`), bare: true},
 ]

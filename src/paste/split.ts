@@ -10,9 +10,15 @@
  * continue it and stops at a separator, a command line, or another kind's header, so one
  * section never swallows the next command's output. Afterwards, sections of one kind split
  * only by blank lines are merged again.
+ *
+ * The blank-line rule: on Linux a blank line ends an output. Windows outputs (kinds with
+ * `blankLines`) start with blank lines and, for most, hold blank lines between their blocks; for
+ * them a command waits past blank lines for its output, and a section carries on after blank
+ * lines while the next paragraph `resumes` it. A command line or another kind's header still
+ * ends it, and so does a paragraph that is not more of it (prose).
  */
 import {readPrompt} from './prompt.js'
-import {KIND_RULES, kindOfCommand, type KindRule, type PasteKind, ruleFor} from './kinds.js'
+import {isHeader, KIND_RULES, kindOfCommand, type KindRule, type PasteKind, ruleFor} from './kinds.js'
 
 export type {PasteKind} from './kinds.js'
 
@@ -37,6 +43,8 @@ export interface IgnoredBlock {
   /** The first line, trimmed, at most 60 characters. */
   preview: string
   text: string
+  /** Set when a parser reads it but the audit does not use it: the other platform's output in a mixed paste. */
+  kind?: PasteKind
 }
 
 export interface PasteSplit {
@@ -111,6 +119,9 @@ type Mode = {name: 'free'} | {name: 'awaiting'; command: CommandAt; line: number
 
 const FREE: Mode = {name: 'free'}
 
+/** How many lines `opens` sees: a title, a table header, the rule under them. Every line is tried, so it must stay short. */
+const OPENING_LINES = 3
+
 class Walker {
   private readonly commands: Array<CommandAt | undefined>
 
@@ -125,8 +136,9 @@ class Walker {
       const command = this.commands[i]
       if (isBlank(this.lines[i] ?? '')) {
         // A known command with nothing under it printed nothing we can use. Unknown output may
-        // hold blank lines (a config file), so it runs on to the next command.
-        if (mode.name === 'awaiting') mode = FREE
+        // hold blank lines (a config file), so it runs on to the next command. Windows commands
+        // print a blank line before their output.
+        if (mode.name === 'awaiting' && ruleFor(mode.command.kind as PasteKind).blankLines === undefined) mode = FREE
       } else if (command && !isEcho(mode, command)) {
         mode = command.kind ? {name: 'awaiting', command, line: i + 1} : command.command === '' ? FREE : {name: 'unknown'}
       } else if (!command) {
@@ -149,7 +161,7 @@ class Walker {
   private sectionAt(i: number, mode: Mode): PasteSection | undefined {
     if (mode.name === 'awaiting') {
       const rule = ruleFor(mode.command.kind as PasteKind)
-      if (this.belongs(rule, i)) return this.section(rule, i, mode)
+      if (this.startsAt(rule, i)) return this.section(rule, i, mode)
     }
 
     // After an unknown command only a header no other output has may start a section: its
@@ -171,15 +183,34 @@ class Walker {
     return section
   }
 
+  /** Can an output of this kind begin on line i? Kinds with `opens` say so from the paragraph there. */
+  private startsAt(rule: KindRule, i: number): boolean {
+    if (rule.opens === undefined) return this.belongs(rule, i)
+    return rule.opens(this.paragraph(i, OPENING_LINES)) && !this.isOtherHeader(rule, i)
+  }
+
   /** Line i continues a section of this kind: its rule accepts it and it is no other kind's header. */
   private belongs(rule: KindRule, i: number): boolean {
     const line = this.lines[i] ?? ''
     if (rule.continues === 'json') return line.trimStart().startsWith('[')
-    return rule.continues(line) && !KIND_RULES.some((other) => other !== rule && other.header?.test(line))
+    return rule.continues(line, this.lines[i - 1] ?? '') && !this.isOtherHeader(rule, i)
+  }
+
+  /** After blank lines, the paragraph on line i carries on a section of this kind. */
+  private resumesAt(rule: KindRule, i: number): boolean {
+    const resumes = rule.resumes ?? rule.opens
+    return resumes !== undefined && resumes(this.paragraph(i)) && !this.isOtherHeader(rule, i)
+  }
+
+  /** A header of another kind, unless it is this kind's too (`show addresses` and `show config` print the same blocks). */
+  private isOtherHeader(rule: KindRule, i: number): boolean {
+    const line = this.lines[i] ?? ''
+    return !isHeader(rule, line) && KIND_RULES.some((other) => other !== rule && isHeader(other, line))
   }
 
   private detects(rule: KindRule, i: number): boolean {
     const line = this.lines[i] ?? ''
+    if (rule.opens !== undefined) return this.startsAt(rule, i) && rule.detect(this.lines.slice(i, this.lastContinuing(rule, i) + 1).join('\n'))
     if (rule.continues !== 'json') return rule.detect(line)
     if (!line.trimStart().startsWith('[')) return false
     const end = jsonEnd(this.lines, i) ?? this.lastBeforeBreak(i)
@@ -187,15 +218,37 @@ class Walker {
   }
 
   private isStrongStart(i: number): boolean {
-    return KIND_RULES.some((rule) => (rule.continues === 'json' ? this.detects(rule, i) : rule.header?.test(this.lines[i] ?? '')))
+    // A Windows header (a table header, a title) must also begin an output its detector accepts.
+    return KIND_RULES.some((rule) =>
+      rule.continues === 'json' ? this.detects(rule, i) : isHeader(rule, this.lines[i] ?? '') && (rule.opens === undefined || this.detects(rule, i)),
+    )
   }
 
-  /** Index of the last line continuing a line-based section that starts at `start`. */
+  /**
+   * Index of the last line of a line-based section that starts at `start`: lines must continue
+   * it; with blank lines inside, the paragraph after them must resume it.
+   */
   private lastContinuing(rule: KindRule, start: number): number {
     let end = start
-    for (let j = start + 1; j < this.lines.length && !this.breaksAt(j) && this.belongs(rule, j); j++) end = j
+    for (let j = start + 1; j < this.lines.length && this.commands[j] === undefined; j++) {
+      if (isBlank(this.lines[j] ?? '')) {
+        if (rule.blankLines === 'inside') continue
+        break
+      }
+
+      const carriesOn = isBlank(this.lines[j - 1] ?? '') ? this.resumesAt(rule, j) : this.belongs(rule, j)
+      if (!carriesOn) break
+      end = j
+    }
 
     return end
+  }
+
+  /** Line i and the lines after it up to a blank line or a command line, at most `limit` lines. */
+  private paragraph(i: number, limit = Number.POSITIVE_INFINITY): string[] {
+    let end = i
+    while (end + 1 < this.lines.length && end + 1 - i < limit && !this.breaksAt(end + 1)) end++
+    return this.lines.slice(i, end + 1)
   }
 
   /** Index of the last line before a blank line or command line: where a JSON value that never closes ends. */
@@ -215,7 +268,7 @@ function commandAt(line: string): CommandAt | undefined {
   const prompt = readPrompt(line)
   if (prompt) {
     const found: CommandAt = {prompt: line.trim(), command: prompt.command}
-    const kind = prompt.windows ? undefined : kindOfCommand(prompt.command, true)
+    const kind = kindOfCommand(prompt.command, true, prompt.windows ? 'windows' : 'linux')
     return kind ? {...found, kind} : found
   }
 

@@ -1,7 +1,6 @@
 /**
- * The platform of a paste: Linux when Linux output was recognized, Windows when only Windows
- * prompts, commands or output headers are there (no Windows parser yet, so they are ignored
- * blocks), unknown otherwise.
+ * The platform of a paste: the platform of most recognized sections; without any, Windows when
+ * Windows prompts, commands or output headers are in the ignored blocks, unknown otherwise.
  */
 import {describe, expect, it} from 'vitest'
 
@@ -22,8 +21,10 @@ describe('detectPlatform', () => {
     },
   )
 
-  it('the Windows fixture (ipconfig /all, netsh, Get-NetIPInterface) is windows', () => {
-    expect(platformOf(pasteFixture('windows-ipconfig-netsh'))).toBe('windows')
+  it.each(['windows-ipconfig-netsh', 'windows-2008-cmd-ticket', 'windows-powershell-ticket', 'windows-zh-cn-ticket', 'windows-crlf-no-prompts'])('%s is windows', (name) => {
+    const {sections} = readPaste(pasteFixture(name))
+    expect(sections.length).toBeGreaterThan(0)
+    expect(detectPlatform(sections)).toBe('windows')
   })
 
   it('prose is unknown', () => {

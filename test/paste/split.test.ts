@@ -1,19 +1,17 @@
 /**
- * Splitting pasted tickets into parser inputs. Each fixture (fixtures/paste, built from real
- * outputs) must give exactly the sections and ignored blocks listed here, line for line; the
+ * Splitting pasted tickets into parser inputs. Each Linux fixture (fixtures/paste, built from real
+ * outputs; the Windows ones are in windows-split.test.ts) must give exactly the sections and
+ * ignored blocks listed here, line for line; the
  * smaller cases pin the rules that keep one output from swallowing the next, merge output cut
  * by blank lines, and keep look-alikes (ip link, sysctl.conf, keepalived) out.
  */
 import {describe, expect, it} from 'vitest'
 
-import type {PasteKind} from '../../src/paste/kinds.js'
-import {ignoredBlocks, pasteLines, readPaste, splitPaste} from '../../src/paste/split.js'
+import {ignoredBlocks, readPaste, splitPaste} from '../../src/paste/split.js'
 import {linuxFixture, pasteFixture} from './paste-fixtures.js'
+import {type ExpectedSplit, itSplitsFixtures} from './split-expectations.js'
 
-/** [kind, startLine, endLine, command] per section; [startLine, endLine] per ignored block. */
-type Expected = {sections: Array<[PasteKind, number, number, string?]>; ignored: Array<[number, number]>}
-
-const FIXTURES: Record<string, Expected> = {
+const FIXTURES: Record<string, ExpectedSplit> = {
   'ticket-mixed-prose': {
     sections: [
       ['ss-listen-tcp', 12, 17, 'ss -ltn'],
@@ -74,28 +72,10 @@ const FIXTURES: Record<string, Expected> = {
     // The remote shell's echo, the closing empty prompt, kubectl's banner.
     ignored: [[2, 2], [13, 13], [16, 16]],
   },
-  'windows-ipconfig-netsh': {
-    sections: [],
-    ignored: [[1, 1], [3, 4], [6, 10], [12, 12], [14, 26], [28, 28], [30, 44], [46, 56], [58, 64], [66, 66]],
-  },
 }
 
 describe('fixtures split into exactly the expected sections', () => {
-  for (const [name, expected] of Object.entries(FIXTURES)) {
-    it(name, () => {
-      const {sections, ignored} = readPaste(pasteFixture(name))
-      expect(sections.map((s) => [s.kind, s.startLine, s.endLine, ...(s.command === undefined ? [] : [s.command])])).toEqual(expected.sections)
-      expect(ignored.map((b) => [b.startLine, b.endLine])).toEqual(expected.ignored)
-    })
-  }
-
-  it('gives each section exactly its pasted lines', () => {
-    for (const name of Object.keys(FIXTURES)) {
-      const text = pasteFixture(name)
-      const lines = pasteLines(text)
-      for (const section of splitPaste(text)) expect(section.text).toBe(lines.slice(section.startLine - 1, section.endLine).join('\n'))
-    }
-  })
+  itSplitsFixtures(FIXTURES)
 
   it('cuts the captures back out unchanged (ip -j addr, route table all, ss, /proc/net/tcp)', () => {
     const sections = splitPaste(pasteFixture('ip-json-and-route-table-all'))

@@ -18,12 +18,16 @@ export const winFirewallAllows = defineCheck<NoOptions>({
     if (subject.kind !== 'port') return unknown(`firewall checks need a port subject, not ${subject.kind}`)
     const {port} = subject
     const data = {port, ruleName: `rsaudit-LB-port-${port}`}
+    const publicProfile = facts.firewallProfiles?.status === 'ok' ? facts.firewallProfiles.value.find((p) => p.name === 'Public') : undefined
+    // A Public profile that is off decides on its own; the rules matter only while it is on.
+    if (publicProfile && !publicProfile.enabled && facts.firewallProfiles?.status === 'ok') {
+      return {outcome: 'pass', evidence: [{fact: 'Public firewall profile', value: 'off', source: facts.firewallProfiles.source}], data: {...data, how: 'the Public firewall is off'}}
+    }
+
     if (facts.firewallProfiles?.status === 'ok' && facts.firewallRules?.status === 'ok') {
       const source = facts.firewallRules.source
-      const publicProfile = facts.firewallProfiles.value.find((p) => p.name === 'Public')
       if (publicProfile === undefined) return unknown('the Public firewall profile is not in the collected output')
-      const profileEvidence: Evidence = {fact: 'Public firewall profile', value: publicProfile.enabled ? 'on' : 'off', source: facts.firewallProfiles.source}
-      if (!publicProfile.enabled) return {outcome: 'pass', evidence: [profileEvidence], data: {...data, how: 'the Public firewall is off'}}
+      const profileEvidence: Evidence = {fact: 'Public firewall profile', value: 'on', source: facts.firewallProfiles.source}
       const vips = inputs.vips.map((v) => v.address)
       const covering = facts.firewallRules.value.filter((rule) => coversPublicInbound(rule, port, vips))
       const allow = covering.find((rule) => rule.action === 'Allow')

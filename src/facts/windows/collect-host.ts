@@ -10,7 +10,7 @@ import {parseApplicationHostSites} from '../../parse/windows/iis-config.js'
 import {parseIis6Metabase} from '../../parse/windows/iis6-metabase.js'
 import {parseIpconfig} from '../../parse/windows/ipconfig.js'
 import {parseAppcmdSites} from '../../parse/windows/appcmd-sites.js'
-import {parseNetshAddresses, parseNetshIpConfig} from '../../parse/windows/netsh-addresses.js'
+import {parseNetshAddresses} from '../../parse/windows/netsh-addresses.js'
 import {parseNetshAdvfirewallProfiles, parseNetshAdvfirewallRules} from '../../parse/windows/netsh-advfirewall.js'
 import {legacyFirewall, parseNetshFirewallPortopening, parseNetshFirewallState} from '../../parse/windows/netsh-firewall-legacy.js'
 import {parseNetshHttpIplisten} from '../../parse/windows/netsh-http-iplisten.js'
@@ -30,9 +30,9 @@ import {parseNetTcpConnectionJson} from '../../parse/windows/ps-nettcpconnection
 import {parseOsJson} from '../../parse/windows/ps-os.js'
 import {parseRoutePrint} from '../../parse/windows/route-print.js'
 import {factFromCommand, factFromFile, firstAvailable} from '../from-capture.js'
-import type {Fact, HostFacts, NetInterface, Route} from '../model.js'
-import type {WinAdapter, WinAddress, WindowsOs, WinIpInterface, WinRoute} from '../windows-model.js'
-import {interfacesFromWindows} from './normalize.js'
+import type {Fact, HostFacts} from '../model.js'
+import type {WindowsOs, WinIpInterface} from '../windows-model.js'
+import {commonInterfaces, commonRoutes, metricsFromIpConfig} from './normalize.js'
 
 export async function collectWindowsFacts(source: RawSource): Promise<HostFacts> {
   const run = async <T>(spec: (typeof C)[keyof typeof C], parse: (text: string) => T) => factFromCommand(await source.run(spec), parse)
@@ -72,18 +72,7 @@ export async function collectWindowsFacts(source: RawSource): Promise<HostFacts>
   }
 }
 
-/** The shared rules read NetInterfaces: adapters with their addresses, loopback adapters marked. */
-function commonInterfaces(adapters: Fact<WinAdapter[]>, addresses: Fact<WinAddress[]>): Fact<NetInterface[]> {
-  if (adapters.status !== 'ok') return adapters
-  if (addresses.status !== 'ok') return addresses
-  return {status: 'ok', value: interfacesFromWindows(adapters.value, addresses.value), source: `${adapters.source}; ${addresses.source}`}
-}
 
-function commonRoutes(routes: Fact<WinRoute[]>): Fact<Route[]> {
-  if (routes.status !== 'ok') return routes
-  const value = routes.value.map((r): Route => ({destination: r.destination, family: r.family, table: 'main', type: 'unicast', ...(r.nextHop ? {gateway: r.nextHop} : {}), ...(r.alias ? {dev: r.alias} : {})}))
-  return {...routes, value}
-}
 
 function osFromIdentity(identity: Awaited<ReturnType<RawSource['identity']>>): Fact<WindowsOs> {
   if (identity.status !== 'ok') return identity
@@ -104,10 +93,6 @@ async function netshIpInterfaces(source: RawSource): Promise<Fact<WinIpInterface
   return {status: 'ok', value: settings, source: list.source}
 }
 
-/** Windows 2000/2003 have no `netsh interface ipv4`; `netsh interface ip show config` still shows each metric. */
-function metricsFromIpConfig(text: string): WinIpInterface[] {
-  return parseNetshIpConfig(text).map((config) => ({alias: config.alias, family: 'inet' as const, ...(config.interfaceMetric === undefined ? {} : {interfaceMetric: config.interfaceMetric})}))
-}
 
 async function legacyFirewallFact(source: RawSource): Promise<HostFacts['legacyFirewall']> {
   const state = factFromCommand(await source.run(C.firewallState), parseNetshFirewallState)

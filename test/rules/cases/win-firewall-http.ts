@@ -13,6 +13,11 @@ export const cases: RuleCases = {
       inputs: {ports: [80]},
     },
     {
+      name: 'Public firewall off decides even when the rules were not collected',
+      facts: windowsWith((w) => void (w.firewallProfiles[2] = {name: 'Public', enabled: false}), ['firewallRules']),
+      inputs: {ports: [80]},
+    },
+    {
       name: 'Windows 2003 with the Web Server (HTTP) exception',
       facts: windowsWith((w) => void (w.legacyFirewall = {enabled: true, openPorts: [{port: 80, protocol: 'TCP', name: 'Web Server (HTTP)', enabled: true}]}), ['firewallProfiles', 'firewallRules']),
       inputs: {ports: [80]},
