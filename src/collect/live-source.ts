@@ -7,13 +7,14 @@ import {type ExecFileException, execFile} from 'node:child_process'
 import {lstat, readdir, readFile, readlink, stat} from 'node:fs/promises'
 
 import type {Fact, OsIdentity} from '../facts/model.js'
-import {liveIdentity} from './os-identity.js'
+import {liveIdentity, PLATFORMS} from './os-identity.js'
 import type {CaptureFailure, CommandCapture, CommandSpec, DirListing, FileCapture, RawSource} from './raw-source.js'
 
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024
 
 export class LiveSource implements RawSource {
   readonly kind = 'live' as const
+  readonly platform: OsIdentity['platform'] = PLATFORMS[process.platform] ?? 'unknown'
   readonly privileged = process.getuid?.() === 0
 
   identity(): Promise<Fact<OsIdentity>> {

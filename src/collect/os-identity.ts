@@ -4,7 +4,7 @@
  */
 import type {Fact, OsIdentity} from '../facts/model.js'
 
-const PLATFORMS: Record<string, OsIdentity['platform']> = {linux: 'linux', win32: 'windows', sunos: 'solaris', freebsd: 'freebsd', darwin: 'darwin'}
+export const PLATFORMS: Record<string, OsIdentity['platform']> = {linux: 'linux', win32: 'windows', sunos: 'solaris', freebsd: 'freebsd', darwin: 'darwin'}
 
 export async function liveIdentity(): Promise<Fact<OsIdentity>> {
   const source = 'systeminformation osInfo()'

@@ -43,6 +43,8 @@ export interface DirListing {
 
 export interface RawSource {
   readonly kind: 'live' | 'bundle'
+  /** The platform, known without collecting anything, so the right collectors start at once. */
+  readonly platform: OsIdentity['platform']
   /** Whether the capture ran as root; missing facts then need no "run as root" hint. */
   readonly privileged: boolean
   identity(): Promise<Fact<OsIdentity>>

@@ -17,6 +17,10 @@ export class RecordingSource implements RawSource {
     return this.inner.kind
   }
 
+  get platform(): RawSource['platform'] {
+    return this.inner.platform
+  }
+
   get privileged(): boolean {
     return this.inner.privileged
   }

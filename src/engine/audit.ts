@@ -21,8 +21,7 @@ export interface AuditRequest {
 
 /** Linux and Windows hosts read different programs and files; the source says which it is. */
 async function collectHostFacts(source: RawSource): Promise<HostFacts> {
-  const identity = await source.identity()
-  if (identity.status !== 'ok' || identity.value.platform !== 'windows') return collectLinuxFacts(source)
+  if (source.platform !== 'windows') return collectLinuxFacts(source)
   // Loaded on demand: the Windows parsers and bundle reader would slow every Linux start-up.
   const {collectWindowsFacts} = await import('../facts/windows/collect-host.js')
   if (source.kind !== 'live') return collectWindowsFacts(source)

@@ -50,6 +50,7 @@ export function deniedDetail(path: string): string {
 
 export class FakeSource implements RawSource {
   readonly kind = 'bundle' as const
+  readonly platform = 'linux' as const
   readonly privileged: boolean
   /** Every path read or listed, in order, to check what a collector looked at. */
   readonly visited: string[] = []

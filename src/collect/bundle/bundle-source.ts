@@ -13,6 +13,7 @@ import type {BundleCommand, BundleManifest} from './manifest.js'
 export class BundleSource implements RawSource {
   readonly kind = 'bundle' as const
   readonly privileged: boolean
+  readonly platform: OsIdentity['platform']
   private readonly commands: Map<string, BundleCommand>
 
   constructor(
@@ -23,6 +24,7 @@ export class BundleSource implements RawSource {
     private readonly contents: ReadonlyMap<string, Buffer>,
   ) {
     this.privileged = manifest.privileged
+    this.platform = manifest.platform
     this.commands = new Map(manifest.commands.map((command) => [command.id, command]))
   }
 
