@@ -24,13 +24,12 @@ export default class Audit extends BaseCommand {
   ]
 
   static override flags = {
-    vip: Flags.string({summary: 'A VIP to check (repeatable). Default: every non-127/8, non-::1 address on loopback.', multiple: true, default: []}),
-    port: Flags.string({summary: 'A TCP port the service must listen on (repeatable). Enables the listener rules.', multiple: true, default: []}),
+    vip: Flags.string({summary: 'A VIP to check (repeatable). Default: every non-127/8, non-::1 address on loopback.', multiple: true}),
+    port: Flags.string({summary: 'A TCP port the service must listen on (repeatable). Enables the listener rules.', multiple: true}),
     mode: Flags.option({summary: 'Load-balancing mode of this server.', options: MODES, default: 'dr'})(),
     from: Flags.string({
       summary: 'Audit a bundle (directory, .tar.gz or .zip), a directory of bundles, or a text file of pasted command output instead of this host (repeatable).',
       multiple: true,
-      default: [],
     }),
     platform: Flags.option({summary: 'Platform of pasted text, when it cannot be told from the output.', options: PLATFORMS})(),
     format: Flags.option({summary: 'Output format.', options: FORMATS, default: 'table'})(),
@@ -42,15 +41,16 @@ export default class Audit extends BaseCommand {
   async run(): Promise<Report | Report[]> {
     const {flags} = await this.parseFlags(Audit)
     const request = {
-      vips: parseVips(flags.vip),
-      ports: parsePorts(flags.port),
+      vips: parseVips(flags.vip ?? []),
+      ports: parsePorts(flags.port ?? []),
       mode: flags.mode,
       rulesDir: flags['rules-dir'] ?? fileURLToPath(PACKAGED_RULES_DIR),
     }
     // Offline inputs need archive readers and schema checks that a live audit never loads.
+    const from = flags.from ?? []
     const reports =
-      flags.from.length > 0
-        ? await (await import('../engine/audit-from.js')).auditFromPaths(flags.from, request, flags.platform)
+      from.length > 0
+        ? await (await import('../engine/audit-from.js')).auditFromPaths(from, request, flags.platform)
         : [await runAudit(new LiveSource(), request)]
     const format = flags.json ? 'json' : flags.format
     const context = {color: format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 120}
