@@ -20,7 +20,7 @@ export type Runner = (program: string, args: readonly string[], timeoutMs: numbe
 
 export const COLLECT_PS1 = fileURLToPath(new URL('../../collectors/collect.ps1', import.meta.url))
 
-export function powershellArgs(script: string, out: string): string[] {
+function powershellArgs(script: string, out: string): string[] {
   return ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script, '-Out', out]
 }
 

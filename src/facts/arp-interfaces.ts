@@ -5,7 +5,7 @@
  */
 import type {NetInterface} from './model.js'
 
-export function isArpInterface(nic: NetInterface): boolean {
+function isArpInterface(nic: NetInterface): boolean {
   return nic.up && !nic.loopback && !nic.noArp && nic.master === undefined && nic.addresses.some((a) => a.family === 'inet')
 }
 

@@ -57,7 +57,7 @@ function parserOf<T>(recipe: Recipe<T>, section: PasteSection): (section: PasteS
 }
 
 /** What a paste without the output says: the command to ask the customer for. */
-export function notPasted(ask: string): FactUnavailable {
+function notPasted(ask: string): FactUnavailable {
   return {status: 'unavailable', reason: 'not-collected', detail: `not in the pasted text (paste the output of ${ask})`, source: 'pasted text'}
 }
 

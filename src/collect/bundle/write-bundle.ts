@@ -11,7 +11,7 @@ import {UserError} from '../../errors.js'
 import {writeTarGz} from '../archive/tar-write.js'
 import type {BundleEntry} from './build-bundle.js'
 
-export function isArchiveName(path: string): boolean {
+function isArchiveName(path: string): boolean {
   return /\.(tar\.gz|tgz)$/i.test(path)
 }
 

@@ -60,7 +60,7 @@ function coversPublicInbound(rule: WinFirewallRule, port: number, vips: readonly
 }
 
 /** "Any", "80", "80,443", "8000-8080" (netsh and the cmdlets write ranges and lists this way). */
-export function portListCovers(ports: readonly string[], port: number): boolean {
+function portListCovers(ports: readonly string[], port: number): boolean {
   if (ports.length === 0) return true
   return ports.flatMap((p) => p.split(',')).some((item) => {
     const text = item.trim()

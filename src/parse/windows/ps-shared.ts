@@ -102,7 +102,7 @@ export function parseJsonObjects(text: string, format: string): JsonObject[] {
 }
 
 /** JSON → T[] through one converter; entries it returns undefined for (other store, not listening) are left out. */
-export function parseJsonWith<T>(text: string, format: string, convert: (fields: Fields) => T | undefined): T[] {
+function parseJsonWith<T>(text: string, format: string, convert: (fields: Fields) => T | undefined): T[] {
   return keep(parseJsonObjects(text, format).map((entry, position) => convert(jsonFields(entry, position))))
 }
 
@@ -160,7 +160,7 @@ export function parseTextRecords(text: string, format: string): Fields[] {
 }
 
 /** Text → T[] through one converter; records it returns undefined for are left out. */
-export function parseTextWith<T>(text: string, format: string, convert: (fields: Fields) => T | undefined): T[] {
+function parseTextWith<T>(text: string, format: string, convert: (fields: Fields) => T | undefined): T[] {
   return keep(parseTextRecords(text, format).map(convert))
 }
 
