@@ -101,7 +101,7 @@ describe('reports', () => {
     const {stdout} = await runCli(['audit', '--vip', '198.51.100.10'])
     expect(stdout).toContain('vip-on-loopback')
     expect(stdout).toContain('How to fix')
-    expect(stdout).toContain('ip addr add 198.51.100.10/32 dev lo')
+    expect(stdout).toContain('ip addr replace 198.51.100.10/32 dev lo')
     expect(stdout).not.toContain('\u001B[')
   })
 })

@@ -30,13 +30,13 @@ export const cases: RuleCases = {
       failing: [WIN_VIP],
       messageIncludes: 'Install the Microsoft KM-TEST Loopback Adapter',
     },
-    {name: 'VIP missing', facts: hostFacts(), inputs: {vips: ['198.51.100.10']}, failing: ['198.51.100.10'], messageIncludes: 'on no interface', fixIncludes: ['ip addr add 198.51.100.10/32 dev lo']},
+    {name: 'VIP missing', facts: hostFacts(), inputs: {vips: ['198.51.100.10']}, failing: ['198.51.100.10'], messageIncludes: 'on no interface', fixIncludes: ['ip addr replace 198.51.100.10/32 dev lo']},
     {
       name: 'VIP only on the NIC',
       facts: hostFacts({interfaces: [loopback(), ethernet('eth0', address('192.0.2.10/24'), address('198.51.100.10/32'))]}),
       inputs: {vips: ['198.51.100.10', '2001:db8::10']},
       failing: ['198.51.100.10', '2001:db8::10'],
-      fixIncludes: ['ip addr add 2001:db8::10/128 dev lo'],
+      fixIncludes: ['ip addr replace 2001:db8::10/128 dev lo'],
     },
   ],
 }
