@@ -16,6 +16,8 @@ rem bundle.json declares as its encoding, and copies of IIS's applicationHost.co
 rem and later) and MetaBase.xml (IIS 6). The command ids are those of collect.ps1
 rem (docs/bundle-format.md, "Command ids (Windows)"). Programs that a Windows version lacks
 rem (netsh advfirewall on 2003, netsh firewall on 2012 and later) are recorded as failed runs.
+rem It also reads what 2003 and 2008 have instead of the cmdlets for bindings and DNS
+rem registration: wmic nicconfig, and reg query of the network services' Linkage keys.
 rem
 rem bundle.json is written with echo. Every value that comes from the host is expanded with
 rem delayed expansion (!NAME!), which happens after cmd has looked for and, or, pipe and
@@ -137,6 +139,16 @@ call :run "netsh-http-iplisten" "netsh http show iplisten"
 set "APPCMD=%SystemRoot%\system32\inetsrv\appcmd.exe"
 if exist "!APPCMD!" call :run "appcmd-list-site" "!APPCMD! list site" "appcmd list site"
 if not exist "!APPCMD!" call :missing "appcmd-list-site" "appcmd list site" "appcmd is not installed"
+rem Windows 2003 and 2008 have no Get-DnsClient or Get-NetAdapterBinding. WMI gives each
+rem adapter's DNS registration and GUID (wmic writes UTF-16LE with a byte order mark, which the
+rem reader honours), and each network service's Linkage\Bind names the adapters it is bound to.
+call :run "wmic-nicconfig" "wmic nicconfig get Description,DomainDNSRegistrationEnabled,FullDNSRegistrationEnabled,Index,IPAddress,SettingID /value"
+call :run "reg-linkage-tcpip" "reg query HKLM\SYSTEM\CurrentControlSet\Services\Tcpip\Linkage /v Bind"
+call :run "reg-linkage-tcpip6" "reg query HKLM\SYSTEM\CurrentControlSet\Services\Tcpip6\Linkage /v Bind"
+call :run "reg-linkage-lanmanserver" "reg query HKLM\SYSTEM\CurrentControlSet\Services\LanmanServer\Linkage /v Bind"
+call :run "reg-linkage-lanmanworkstation" "reg query HKLM\SYSTEM\CurrentControlSet\Services\LanmanWorkstation\Linkage /v Bind"
+call :run "reg-linkage-lltdio" "reg query HKLM\SYSTEM\CurrentControlSet\Services\lltdio\Linkage /v Bind"
+call :run "reg-linkage-rspndr" "reg query HKLM\SYSTEM\CurrentControlSet\Services\rspndr\Linkage /v Bind"
 call :run "ver" "ver" "cmd /d /c ver"
 
 call :copy_file "%SystemRoot%\system32\inetsrv\config\applicationHost.config"
@@ -257,7 +269,8 @@ verify >nul
 set "RUN_RC=!ERRORLEVEL!"
 rem 9009 is cmd's "is not recognized as an internal or external command".
 if "!RUN_RC!"=="9009" goto :run_missing
-set "ARGV_JSON=["!RUN_ARGV: =", "!"]"
+call :json RUN_ARGV
+set "ARGV_JSON=[!RUN_ARGV_JSON: =", "!]"
 set "ENTRY={"id": "!RUN_ID!", "argv": !ARGV_JSON!, "exitCode": !RUN_RC!, "stdout": "commands/!RUN_ID!.out""
 set "ERR_SIZE=0"
 for %%F in ("!STAGE!\commands\!RUN_ID!.err") do set "ERR_SIZE=%%~zF"
@@ -279,7 +292,8 @@ rem missing ID "ARGV" "DETAIL": a program that is not installed.
 set "RUN_ARGV=%~2"
 set "RUN_DETAIL=%~3"
 call :json RUN_DETAIL
-set "ARGV_JSON=["!RUN_ARGV: =", "!"]"
+call :json RUN_ARGV
+set "ARGV_JSON=[!RUN_ARGV_JSON: =", "!]"
 set "ENTRY={"id": "%~1", "argv": !ARGV_JSON!, "exitCode": null, "failure": {"reason": "command-missing", "detail": !RUN_DETAIL_JSON!}}"
 call :emit commands
 exit /b 0

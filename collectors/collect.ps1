@@ -19,6 +19,8 @@
     JSON (ids ps-*), all in this one PowerShell process.
   - Everywhere: netsh, ipconfig, route, netstat and appcmd output as text, and IIS's
     applicationHost.config (IIS 6's MetaBase.xml on Windows 2003).
+  - Without the NetAdapter cmdlets (2003, 2008): wmic nicconfig, and reg query of the network
+    services' Linkage keys, for the loopback's bindings and DNS registration.
   The command ids are listed in docs/bundle-format.md ("Command ids (Windows)").
 
   The script parses on PowerShell 2.0: cmdlets and syntax of later versions are used only
@@ -316,6 +318,10 @@ function ConvertFrom-ConsoleBytes {
   if ($Bytes.Length -ge 3 -and $Bytes[0] -eq 0xEF -and $Bytes[1] -eq 0xBB -and $Bytes[2] -eq 0xBF) {
     return [System.Text.Encoding]::UTF8.GetString($Bytes, 3, $Bytes.Length - 3)
   }
+  # wmic writes UTF-16LE, perhaps without a BOM into a pipe; code page text never holds a 0 byte.
+  if ($Bytes.Length -ge 2 -and $Bytes[0] -ne 0 -and $Bytes[1] -eq 0) {
+    return [System.Text.Encoding]::Unicode.GetString($Bytes)
+  }
   return $ConsoleEncoding.GetString($Bytes)
 }
 
@@ -479,6 +485,17 @@ function Invoke-Programs {
     # Windows 2003 has the older firewall and no advfirewall context (the same ids as collect.cmd).
     [void](Invoke-Native 'netsh-firewall-state' @('netsh', 'firewall', 'show', 'state'))
     [void](Invoke-Native 'netsh-firewall-portopening' @('netsh', 'firewall', 'show', 'portopening'))
+  }
+  if ($PsMajor -lt 3 -or -not (Get-Command Get-NetAdapterBinding -ErrorAction SilentlyContinue)) {
+    # Without Get-DnsClient and Get-NetAdapterBinding (2003, 2008): each adapter's DNS registration
+    # and GUID from WMI, and the adapters each network service is bound to from its Linkage key.
+    [void](Invoke-Native 'wmic-nicconfig' @('wmic', 'nicconfig', 'get', 'Description,DomainDNSRegistrationEnabled,FullDNSRegistrationEnabled,Index,IPAddress,SettingID', '/value'))
+    [void](Invoke-Native 'reg-linkage-tcpip' @('reg', 'query', 'HKLM\SYSTEM\CurrentControlSet\Services\Tcpip\Linkage', '/v', 'Bind'))
+    [void](Invoke-Native 'reg-linkage-tcpip6' @('reg', 'query', 'HKLM\SYSTEM\CurrentControlSet\Services\Tcpip6\Linkage', '/v', 'Bind'))
+    [void](Invoke-Native 'reg-linkage-lanmanserver' @('reg', 'query', 'HKLM\SYSTEM\CurrentControlSet\Services\LanmanServer\Linkage', '/v', 'Bind'))
+    [void](Invoke-Native 'reg-linkage-lanmanworkstation' @('reg', 'query', 'HKLM\SYSTEM\CurrentControlSet\Services\LanmanWorkstation\Linkage', '/v', 'Bind'))
+    [void](Invoke-Native 'reg-linkage-lltdio' @('reg', 'query', 'HKLM\SYSTEM\CurrentControlSet\Services\lltdio\Linkage', '/v', 'Bind'))
+    [void](Invoke-Native 'reg-linkage-rspndr' @('reg', 'query', 'HKLM\SYSTEM\CurrentControlSet\Services\rspndr\Linkage', '/v', 'Bind'))
   }
 }
 

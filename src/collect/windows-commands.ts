@@ -39,7 +39,21 @@ export const WINDOWS_COMMANDS = {
   netstat: command('netstat-ano', 'netstat', '-ano'),
   httpIplisten: command('netsh-http-iplisten', 'netsh', 'http', 'show', 'iplisten'),
   appcmdSites: command('appcmd-list-site', 'appcmd', 'list', 'site'),
+  /** Windows 2003 and 2008 (no Get-DnsClient, Get-NetAdapterBinding): DNS registration and GUID of each adapter. Properties 2003's WMI has. */
+  wmicNicConfig: command('wmic-nicconfig', 'wmic', 'nicconfig', 'get', 'Description,DomainDNSRegistrationEnabled,FullDNSRegistrationEnabled,Index,IPAddress,SettingID', '/value'),
 } as const satisfies Record<string, CommandSpec>
+
+/**
+ * The network components whose bindings the registry shows on Windows 2003 and 2008: each
+ * service's `Linkage\Bind` lists the devices it is bound to, by adapter GUID.
+ */
+export const LINKAGE_SERVICES = ['Tcpip', 'Tcpip6', 'LanmanServer', 'LanmanWorkstation', 'lltdio', 'rspndr'] as const
+export type LinkageService = (typeof LINKAGE_SERVICES)[number]
+
+/** `reg query HKLM\SYSTEM\CurrentControlSet\Services\<service>\Linkage /v Bind`, id `reg-linkage-<service in lower case>`. */
+export function linkageCommand(service: LinkageService): CommandSpec {
+  return command(`reg-linkage-${service.toLowerCase()}`, 'reg', 'query', `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${service}\\Linkage`, '/v', 'Bind')
+}
 
 /** `netsh interface ipv4 show interface <idx>`, one per index. */
 export function netshInterfaceCommand(index: number): CommandSpec {

@@ -66,6 +66,8 @@ export interface WinDnsClient {
   alias: string
   index?: number
   registerThisConnectionsAddress: boolean
+  /** The setting's name in its source, when it is not Get-DnsClient's (WMI: FullDNSRegistrationEnabled). */
+  setting?: string
 }
 
 export interface WinConnectionProfile {

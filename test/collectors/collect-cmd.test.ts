@@ -91,7 +91,7 @@ describe('collect.cmd', () => {
         RANDOM: '42',
       },
       // Windows 2003: no ipv4 context or advfirewall, no http context (9009 stands for a missing program), no IIS 7.
-      exitCodes: {'netsh-ipv4-interfaces': 1, 'netsh-ipv4-addresses': 1, 'netsh-advfirewall-profiles': 1, 'netsh-advfirewall-rules-in': 1, 'netsh-http-iplisten': 9009},
+      exitCodes: {'netsh-ipv4-interfaces': 1, 'netsh-ipv4-addresses': 1, 'netsh-advfirewall-profiles': 1, 'netsh-advfirewall-rules-in': 1, 'netsh-http-iplisten': 9009, 'reg-linkage-tcpip6': 1},
       stderrSize: {'route-print': 12},
       exists: (path) => path.includes('applicationHost.config') || path === 'C:\\.rsaudit-collect.42\\parts\\' || path === 'C:\\.rsaudit-collect.42\\bundle\\files\\' || path === 'C:\\b\\bundle.json',
       interfaceRows: [['Idx', 'Met', 'MTU'], ['---', '----------', '----------'], ['1', '50', '4294967295'], ['2', '10', '1500']],
@@ -117,8 +117,23 @@ describe('collect.cmd', () => {
       'netstat-ano',
       'netsh-http-iplisten',
       'appcmd-list-site',
+      'wmic-nicconfig',
+      'reg-linkage-tcpip',
+      'reg-linkage-tcpip6',
+      'reg-linkage-lanmanserver',
+      'reg-linkage-lanmanworkstation',
+      'reg-linkage-lltdio',
+      'reg-linkage-rspndr',
       'ver',
     ])
+    // A backslash in an argv is escaped for JSON, and a key 2003 lacks is a failed run.
+    expect(manifest.commands.find((c) => c.id === 'reg-linkage-tcpip6')).toEqual({
+      id: 'reg-linkage-tcpip6',
+      argv: ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Linkage', '/v', 'Bind'],
+      exitCode: 1,
+      stdout: 'commands/reg-linkage-tcpip6.out',
+      failure: {reason: 'nonzero-exit', detail: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Linkage /v Bind exited with 1'},
+    })
     expect(manifest.commands.find((c) => c.id === 'netsh-advfirewall-rules-in')).toEqual({
       id: 'netsh-advfirewall-rules-in',
       argv: ['netsh', 'advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=in', 'verbose'],
@@ -226,7 +241,7 @@ class CmdModel {
       return undefined
     }
     if (line.startsWith('for ')) return this.forLoop(line, args)
-    if (/^(netsh|ipconfig|route|netstat|ver|C:\\WINDOWS)\b/i.test(line)) {
+    if (/^(netsh|ipconfig|route|netstat|ver|wmic|reg|C:\\WINDOWS)\b/i.test(line)) {
       this.set('ERRORLEVEL', String(this.scenario.exitCodes[this.get('RUN_ID')] ?? 0))
       return undefined
     }

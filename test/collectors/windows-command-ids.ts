@@ -20,6 +20,7 @@ export interface WindowsCommandId {
 const PS1: readonly WindowsCollector[] = ['collect.ps1']
 const BOTH: readonly WindowsCollector[] = ['collect.ps1', 'collect.cmd']
 const CMDLET = 'Windows Server 2012+ (PowerShell 3.0+); else `command-missing`'
+const LEGACY = 'collect.cmd always; collect.ps1 when Get-NetAdapterBinding is missing (2003, 2008); `nonzero-exit` where the key does not exist'
 
 export const WINDOWS_COMMAND_IDS: readonly WindowsCommandId[] = [
   {id: 'ps-os', argv: 'Get-CimInstance Win32_OperatingSystem', output: 'JSON array', collectors: PS1, when: 'always: Get-WmiObject before PowerShell 3.0, JSON written by the script; one object with Caption, Version, BuildNumber, CSDVersion, OSArchitecture, ProductType, OSLanguage, MUILanguages'},
@@ -48,6 +49,13 @@ export const WINDOWS_COMMAND_IDS: readonly WindowsCommandId[] = [
   {id: 'netsh-http-iplisten', argv: 'netsh http show iplisten', output: 'text', collectors: BOTH, when: 'always; `nonzero-exit` before 2008'},
   {id: 'appcmd-list-site', argv: 'appcmd list site', output: 'text', collectors: BOTH, when: '%windir%\\system32\\inetsrv\\appcmd.exe (IIS 7+); `command-missing` without it'},
   {id: 'ver', argv: 'cmd /d /c ver', output: 'text', collectors: BOTH, when: 'always'},
+  {id: 'wmic-nicconfig', argv: 'wmic nicconfig get Description,DomainDNSRegistrationEnabled,FullDNSRegistrationEnabled,Index,IPAddress,SettingID /value', output: 'text', collectors: BOTH, when: `${LEGACY}; UTF-16LE with a byte order mark from collect.cmd`},
+  {id: 'reg-linkage-tcpip', argv: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Linkage /v Bind', output: 'text', collectors: BOTH, when: LEGACY},
+  {id: 'reg-linkage-tcpip6', argv: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Linkage /v Bind', output: 'text', collectors: BOTH, when: LEGACY},
+  {id: 'reg-linkage-lanmanserver', argv: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Linkage /v Bind', output: 'text', collectors: BOTH, when: LEGACY},
+  {id: 'reg-linkage-lanmanworkstation', argv: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\Linkage /v Bind', output: 'text', collectors: BOTH, when: LEGACY},
+  {id: 'reg-linkage-lltdio', argv: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\lltdio\\Linkage /v Bind', output: 'text', collectors: BOTH, when: LEGACY},
+  {id: 'reg-linkage-rspndr', argv: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\rspndr\\Linkage /v Bind', output: 'text', collectors: BOTH, when: LEGACY},
 ]
 
 /** The table as markdown, for docs/bundle-format.md. */

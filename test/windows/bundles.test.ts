@@ -39,14 +39,14 @@ const RULES: Record<Version, string[]> = {
 
 /**
  * Rules that stay unknown because the collector cannot get their facts on that version, not because
- * anything is wrong: collect.cmd has no cmdlets (bindings, DNS registration), and 2008 R2's
- * PowerShell 2.0 has none either. Windows 2003 has HTTP.sys, but its listen list is only shown by the
- * Support Tools' httpcfg.exe, not by netsh, so http-sys-iplisten (which applies from NT 5.2) cannot be
- * decided there.
+ * anything is wrong. Windows 2003 has HTTP.sys, but its listen list is only shown by the Support
+ * Tools' httpcfg.exe, not by netsh, so http-sys-iplisten (which applies from NT 5.2) cannot be
+ * decided there. Bindings and DNS registration are decided on 2003 and 2008 R2 too, from wmic and
+ * the registry's Linkage keys instead of the cmdlets those systems lack.
  */
 const UNCOLLECTABLE: Record<Version, string[]> = {
-  '2003': ['http-sys-iplisten', 'win-loopback-bindings', 'win-loopback-dns-registration'],
-  '2008r2': ['win-loopback-bindings', 'win-loopback-dns-registration'],
+  '2003': ['http-sys-iplisten'],
+  '2008r2': [],
   '2012r2': [],
   '2019': [],
   '2022': [],
@@ -67,6 +67,17 @@ const MISCONFIGURED: Misconfigured[] = [
   },
   {name: '2003-firewall-no-exception', failing: ['win-firewall-http'], fixes: ['netsh firewall add portopening protocol=TCP port=80 name=rsaudit-LB-port-80']},
   {
+    // 2003 has no command that unbinds one adapter: the fix says what to untick, by hand.
+    name: '2003-loopback-bindings',
+    failing: ['win-loopback-bindings'],
+    fixes: ['rem By hand: in Network Connections, open the Properties of "Bouclage réseau" and untick "File and Printer Sharing for Microsoft Networks"', 'ncpa.cpl'],
+  },
+  {
+    name: '2003-loopback-dns-registration',
+    failing: ['win-loopback-dns-registration'],
+    fixes: ['netsh interface ip set dns name="Bouclage réseau" source=static addr=none register=none'],
+  },
+  {
     name: '2008r2-nic-weakhostreceive-disabled',
     failing: ['win-weak-host-receive-nic'],
     fixes: ['netsh interface ipv4 set interface "Local Area Connection" weakhostreceive=enabled'],
@@ -77,6 +88,19 @@ const MISCONFIGURED: Misconfigured[] = [
     fixes: ['netsh advfirewall firewall add rule name=rsaudit-LB-port-80 dir=in action=allow protocol=TCP localport=80 profile=any'],
   },
   {name: '2008r2-service-rip-only', failing: ['service-listens-on-vip'], fixes: []},
+  {
+    name: '2008r2-loopback-bindings',
+    failing: ['win-loopback-bindings'],
+    fixes: [
+      'rem By hand: in Network Connections, open the Properties of "Local Area Connection 2" and untick "Client for Microsoft Networks, File and Printer Sharing for Microsoft Networks"',
+      'ncpa.cpl',
+    ],
+  },
+  {
+    name: '2008r2-loopback-dns-registration',
+    failing: ['win-loopback-dns-registration'],
+    fixes: ['netsh interface ipv4 set dnsservers name="Local Area Connection 2" source=static address=none register=none'],
+  },
   {
     name: '2012r2-loopback-weakhost-disabled',
     failing: ['win-weak-host-receive-loopback', 'win-weak-host-send-loopback'],
@@ -264,6 +288,34 @@ describe('2003-loopback-metric', () => {
     const {report} = audit('2003-loopback-metric')
     expect(withOutcome(report, 'fail').filter((id) => id !== 'win-loopback-metric')).toEqual([])
     expect(withOutcome(report, 'unknown')).toEqual(UNCOLLECTABLE['2003'])
+  })
+})
+
+/** Without the cmdlets, the evidence names what the registry and WMI said, and where. */
+describe('bindings and DNS registration on 2003 and 2008 R2, from the registry and wmic', () => {
+  const result = (name: string, ruleId: string): RuleResult | undefined => audit(name).report.results.find((r) => r.ruleId === ruleId)
+
+  it.each([
+    ['2003-loopback-bindings', 'Bouclage réseau', ['ms_tcpip (Internet Protocol (TCP/IP))', 'ms_server (File and Printer Sharing for Microsoft Networks)']],
+    ['2008r2-loopback-bindings', 'Local Area Connection 2', ['ms_tcpip (Internet Protocol (TCP/IP))', 'ms_msclient (Client for Microsoft Networks)', 'ms_server (File and Printer Sharing for Microsoft Networks)']],
+    ['2003-correct', 'Bouclage réseau', ['ms_tcpip (Internet Protocol (TCP/IP))']],
+    ['2008r2-correct', 'Local Area Connection 2', ['ms_tcpip (Internet Protocol (TCP/IP))']],
+  ])('%s: the components bound to %s, read from the Linkage keys', (name, alias, bound) => {
+    const found = result(name, 'win-loopback-bindings')
+    expect(found?.outcome).toBe(name.endsWith('-correct') ? 'pass' : 'fail')
+    expect(found?.evidence.map((e) => `${e.fact}: ${e.value}`)).toEqual(bound.map((b) => `bound to ${alias}: ${b}`))
+    for (const e of found?.evidence ?? []) expect(e.source).toContain('reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Linkage /v Bind')
+  })
+
+  it.each([
+    ['2003-loopback-dns-registration', 'Bouclage réseau', 'true'],
+    ['2008r2-loopback-dns-registration', 'Local Area Connection 2', 'true'],
+    ['2003-correct', 'Bouclage réseau', 'false'],
+    ['2008r2-correct', 'Local Area Connection 2', 'false'],
+  ])('%s: FullDNSRegistrationEnabled of %s is %s, from wmic nicconfig', (name, alias, value) => {
+    const found = result(name, 'win-loopback-dns-registration')
+    expect(found?.outcome).toBe(value === 'true' ? 'fail' : 'pass')
+    expect(found?.evidence).toEqual([{fact: `FullDNSRegistrationEnabled on ${alias}`, value, source: expect.stringContaining('wmic nicconfig get Description,DomainDNSRegistrationEnabled') as string}])
   })
 })
 

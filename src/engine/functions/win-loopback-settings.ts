@@ -37,7 +37,7 @@ export const winLoopbackSettings = defineCheck<Options>({
     if (holder === undefined) return {outcome: 'not-applicable', evidence: [], data: vipData(subject.vip), reason: `${subject.vip.address} is on no loopback adapter (see vip-on-loopback and win-loopback-adapter)`}
     const base = {...vipData(subject.vip), alias: holder.alias, index: holder.index}
     if (setting === 'bindings') {
-      if (facts.bindings?.status !== 'ok') return unknown(facts.bindings?.status === 'unavailable' ? facts.bindings.detail : 'adapter bindings were not collected (Get-NetAdapterBinding)')
+      if (facts.bindings?.status !== 'ok') return unknown(facts.bindings?.status === 'unavailable' ? facts.bindings.detail : 'adapter bindings were not collected (Get-NetAdapterBinding, or the registry\'s Linkage keys before 2012)')
       const allowed = new Set([TCPIP, ...(inputs.vips.some((v) => v.family === 'inet6') ? [TCPIP6] : [])])
       const bound = facts.bindings.value.filter((b) => sameAlias(b.alias, holder.alias) && b.enabled)
       const extra = bound.filter((b) => !allowed.has(b.componentId.toLowerCase()))
@@ -45,10 +45,10 @@ export const winLoopbackSettings = defineCheck<Options>({
       return outcome(extra.length === 0, evidence, {...base, extra: extra.map((b) => b.displayName ?? b.componentId).join(', '), componentId: extra[0]?.componentId})
     }
 
-    if (facts.dnsClients?.status !== 'ok') return unknown(facts.dnsClients?.status === 'unavailable' ? facts.dnsClients.detail : 'DNS client settings were not collected (Get-DnsClient)')
+    if (facts.dnsClients?.status !== 'ok') return unknown(facts.dnsClients?.status === 'unavailable' ? facts.dnsClients.detail : 'DNS client settings were not collected (Get-DnsClient, or wmic nicconfig before 2012)')
     const client = facts.dnsClients.value.find((c) => sameAlias(c.alias, holder.alias) || (holder.index !== undefined && c.index === holder.index))
     if (client === undefined) return unknown(`no DNS client settings for ${holder.alias}`)
-    const evidence = [{fact: `RegisterThisConnectionsAddress on ${holder.alias}`, value: String(client.registerThisConnectionsAddress), source: facts.dnsClients.source}]
+    const evidence = [{fact: `${client.setting ?? 'RegisterThisConnectionsAddress'} on ${holder.alias}`, value: String(client.registerThisConnectionsAddress), source: facts.dnsClients.source}]
     return outcome(!client.registerThisConnectionsAddress, evidence, {...base, index: client.index ?? holder.index})
   },
 })

@@ -2,7 +2,8 @@
  * Gathers Windows facts from a RawSource (a bundle from collect.ps1 or collect.cmd). Each
  * fact prefers the PowerShell cmdlets' JSON (2012 and later: values are not localized) and
  * falls back to netsh, ipconfig, route print and netstat (2003, 2008, and hosts without the
- * cmdlets), whose localized text the parsers read by structure.
+ * cmdlets), whose localized text the parsers read by structure, and to wmic and the registry
+ * for bindings and DNS registration.
  */
 import {WINDOWS_COMMANDS as C, WINDOWS_PATHS, netshInterfaceCommand} from '../../collect/windows-commands.js'
 import type {RawSource} from '../../collect/raw-source.js'
@@ -32,6 +33,7 @@ import {parseRoutePrint} from '../../parse/windows/route-print.js'
 import {factFromCommand, factFromFile, firstAvailable} from '../from-capture.js'
 import type {Fact, HostFacts} from '../model.js'
 import type {WindowsOs, WinIpInterface} from '../windows-model.js'
+import {bindingsFromRegistry, dnsClientsFromWmi, orLegacy} from './legacy-adapter-settings.js'
 import {commonInterfaces, commonRoutes, metricsFromIpConfig} from './normalize.js'
 
 export async function collectWindowsFacts(source: RawSource): Promise<HostFacts> {
@@ -61,8 +63,8 @@ export async function collectWindowsFacts(source: RawSource): Promise<HostFacts>
     winAddresses,
     ipInterfaces,
     winRoutes,
-    bindings: await run(C.netAdapterBinding, parseNetAdapterBindingJson),
-    dnsClients: await run(C.dnsClient, parseDnsClientJson),
+    bindings: await orLegacy(await run(C.netAdapterBinding, parseNetAdapterBindingJson), () => bindingsFromRegistry(source, winAddresses)),
+    dnsClients: await orLegacy(await run(C.dnsClient, parseDnsClientJson), () => dnsClientsFromWmi(source, winAddresses)),
     connectionProfiles: await run(C.netConnectionProfile, parseNetConnectionProfileJson),
     firewallProfiles: await firstAvailable([() => run(C.netFirewallProfile, parseNetFirewallProfileJson), () => run(C.advfirewallProfiles, parseNetshAdvfirewallProfiles)]),
     firewallRules: await firstAvailable([() => run(C.netFirewallRule, parseNetFirewallRuleJson), () => run(C.advfirewallRules, parseNetshAdvfirewallRules)]),

@@ -24,5 +24,20 @@ export const cases: RuleCases = {
       messageIncludes: 'Client for Microsoft Networks',
       fixIncludes: ['Disable-NetAdapterBinding -Name LB-Loopback -ComponentID ms_msclient'],
     },
+    {
+      name: 'Windows 2003: File and Printer Sharing still bound, as the registry shows it, fixed by hand',
+      facts: windowsWith((w) => {
+        w.windowsOs = {caption: 'Microsoft Windows', version: '5.2.3790'}
+        w.bindings = [
+          {alias: 'LB-Loopback', componentId: 'ms_tcpip', displayName: 'Internet Protocol (TCP/IP)', enabled: true},
+          {alias: 'LB-Loopback', componentId: 'ms_msclient', displayName: 'Client for Microsoft Networks', enabled: false},
+          {alias: 'LB-Loopback', componentId: 'ms_server', displayName: 'File and Printer Sharing for Microsoft Networks', enabled: true},
+        ]
+      }),
+      inputs: {vips: [WIN_VIP]},
+      failing: [WIN_VIP],
+      messageIncludes: 'File and Printer Sharing for Microsoft Networks',
+      fixIncludes: ['rem By hand: in Network Connections, open the Properties of LB-Loopback and untick "File and Printer Sharing for Microsoft Networks"', 'ncpa.cpl'],
+    },
   ],
 }

@@ -13,5 +13,15 @@ export const cases: RuleCases = {
       failing: [WIN_VIP],
       fixIncludes: ['Set-DnsClient -InterfaceIndex 12 -RegisterThisConnectionsAddress $false'],
     },
+    {
+      name: 'Windows 2003: FullDNSRegistrationEnabled on (wmic), fixed with netsh interface ip',
+      facts: windowsWith((w) => {
+        w.windowsOs = {caption: 'Microsoft Windows', version: '5.2.3790'}
+        w.dnsClients = [{alias: 'LB-Loopback', registerThisConnectionsAddress: true, setting: 'FullDNSRegistrationEnabled'}]
+      }),
+      inputs: {vips: [WIN_VIP]},
+      failing: [WIN_VIP],
+      fixIncludes: ['netsh interface ip set dns name=LB-Loopback source=static addr=none register=none'],
+    },
   ],
 }
