@@ -8,6 +8,11 @@
  * Version`) has no Caption: `caption` is '' then. WMI pads some captions with a trailing space;
  * it is trimmed. `build` falls back to the third part of Version.
  *
+ * `Get-ComputerInfo | ConvertTo-Json`, which customers also hand over, names the same three
+ * Win32_OperatingSystem values OsName, OsVersion and OsBuildNumber. Run where it cannot read WMI
+ * it leaves every Os* property null (and WindowsBuildLabEx has no major.minor): that throws, no
+ * version is made up from WindowsCurrentVersion, which stays "6.3" on Windows 10 and later.
+ *
  * @example
  * parseOsText('SystemDirectory : C:\\Windows\\system32\nOrganization    :\nBuildNumber     : 17763\n' +
  *   'RegisteredUser  : Windows User\nSerialNumber    : 00429-90000-00001-AA056\nVersion         : 10.0.17763\n')
@@ -50,12 +55,12 @@ function only(items: WindowsOs[], format: string): WindowsOs {
 }
 
 function toOs(fields: Fields, format: string): WindowsOs {
-  const version = required(requiredText(fields, format, 'Version'), fields, format, 'Version')
+  const version = required(requiredText(fields, format, 'Version', 'OsVersion'), fields, format, 'Version')
   const parts = /^(\d+)\.(\d+)\.(\d+)$/.exec(version)
   if (parts === null) throw new ParseError(format, `${fields.where}: Version ${JSON.stringify(version)} is not major.minor.build`, fields.line)
   return compact({
-    caption: requiredText(fields, format, 'Caption'),
+    caption: requiredText(fields, format, 'Caption', 'OsName'),
     version,
-    build: optionalInteger(fields, format, 'BuildNumber') ?? Number(parts[3]),
+    build: optionalInteger(fields, format, 'BuildNumber', 'OsBuildNumber') ?? Number(parts[3]),
   })
 }

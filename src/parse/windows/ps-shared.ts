@@ -4,7 +4,9 @@
  *
  * - JSON: `<cmdlet> | ConvertTo-Json` as collect.ps1 writes it, an array (or one object when
  *   ConvertTo-Json got a single item). Enums come as numbers (Windows PowerShell 3 to 5.1) or as
- *   names (collect.ps1 stringifies firewall rules; PowerShell 7 with -EnumsAsStrings).
+ *   names (collect.ps1 stringifies firewall rules; PowerShell 7 with -EnumsAsStrings). A raw
+ *   `Get-X | ConvertTo-Json` also carries CimClass, CimInstanceProperties and
+ *   CimSystemProperties beside the properties; nothing reads them.
  * - Text: a pasted `Format-Table` (header, dashed underline, rows) or `Format-List`
  *   (`Key : value` blocks). Property names are the .NET ones on every Windows language.
  *
@@ -54,7 +56,7 @@ function normalizeName(name: string): string {
 function jsonFields(entry: JsonObject, position: number): Fields {
   const byName = new Map<string, unknown>()
   for (const [key, item] of Object.entries(entry)) {
-    if (!byName.has(normalizeName(key))) byName.set(normalizeName(key), item)
+    if (!byName.has(normalizeName(key))) byName.set(normalizeName(key), unwrapArray(item))
   }
   return {
     where: `entry ${position + 1}`,
@@ -104,6 +106,19 @@ export function parseJsonObjects(text: string, format: string): JsonObject[] {
 /** JSON → T[] through one converter; entries it returns undefined for (other store, not listening) are left out. */
 function parseJsonWith<T>(text: string, format: string, convert: (fields: Fields) => T | undefined): T[] {
   return keep(parseJsonObjects(text, format).map((entry, position) => convert(jsonFields(entry, position))))
+}
+
+/**
+ * Windows PowerShell 5.1 writes some arrays as `{"value": [...], "Count": n}`: those it holds
+ * wrapped in a PSObject, as Select-Object's copies of CIM array properties are (a firewall
+ * address filter's `RemoteAddress` with three entries, in cnquery's captures). The array is
+ * what the property holds.
+ */
+function unwrapArray(item: unknown): unknown {
+  if (!isObject(item)) return item
+  const keys = Object.keys(item)
+  const wrapped = keys.length === 2 && Array.isArray(item['value']) && typeof item['Count'] === 'number'
+  return wrapped ? item['value'] : item
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -50,14 +50,14 @@ const PARSERS: Record<string, (text: string) => unknown> = {
 }
 
 /**
- * Ids a real capture covers. No real output was found for the JSON of ps-os, ps-netadapterbinding,
- * ps-dnsclient, ps-netconnectionprofile, ps-netfirewallprofile, ps-netfirewallrule and
- * ps-nettcpconnection-listen, nor for Get-DnsClient text: those have targeted tests only.
+ * Ids a real capture covers. No real ConvertTo-Json output of Get-NetAdapterBinding, Get-DnsClient
+ * or Get-NetConnectionProfile was found, nor Get-DnsClient text: those have targeted tests only.
  */
 const COVERED = [
-  'ps-os-text', 'ps-netadapter', 'ps-netadapter-text', 'ps-netipinterface', 'ps-netipinterface-text', 'ps-netipaddress',
+  'ps-os', 'ps-os-text', 'ps-netadapter', 'ps-netadapter-text', 'ps-netipinterface', 'ps-netipinterface-text', 'ps-netipaddress',
   'ps-netipaddress-text', 'ps-netroute', 'ps-netroute-text', 'ps-netadapterbinding-text', 'ps-netconnectionprofile-text',
-  'ps-netfirewallprofile-text', 'ps-netfirewallrule-text', 'ps-nettcpconnection-listen-text',
+  'ps-netfirewallprofile', 'ps-netfirewallprofile-text', 'ps-netfirewallrule', 'ps-netfirewallrule-text',
+  'ps-nettcpconnection-listen', 'ps-nettcpconnection-listen-text',
 ]
 
 interface Golden {
@@ -69,7 +69,7 @@ interface Golden {
 function goldens(): Golden[] {
   if (!existsSync(ROOT)) return []
   return readdirSync(ROOT, {withFileTypes: true})
-    .filter((entry) => entry.isDirectory() && entry.name.startsWith('ps-'))
+    .filter((entry) => entry.isDirectory() && (entry.name.startsWith('ps-') || entry.name.startsWith('json-')))
     .flatMap((entry) =>
       readdirSync(join(ROOT, entry.name))
         .filter((name) => name.endsWith('.txt') && existsSync(join(ROOT, entry.name, name.replace(/\.txt$/, '.expected.json'))))

@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+
 import {describe, expect, it} from 'vitest'
 
 import {ParseError} from '../../../src/parse/parse-error.js'
@@ -23,7 +25,38 @@ const WINRM = {
   profiles: ['Domain', 'Private'], protocol: 'TCP', localPorts: ['5985'], localAddresses: ['Any'],
 }
 
+type Row = Record<string, unknown>
+
+/**
+ * cnquery's real capture of a Windows Server 2016 host (fixtures/windows/json-mondoo-cnquery-ws2016-firewall):
+ * its rules with their real port and address filters joined by InstanceID, the way collect.ps1
+ * joins them (Protocol, LocalPort, LocalAddress onto each rule).
+ */
+function capturedRulesWithFilters(): string {
+  const dir = new URL('../../../fixtures/windows/json-mondoo-cnquery-ws2016-firewall/', import.meta.url)
+  const rules = JSON.parse(readFileSync(new URL('ps-netfirewallrule.txt', dir), 'utf8')) as Row[]
+  const filters = JSON.parse(readFileSync(new URL('firewall-rule-filters.json', dir), 'utf8')) as {Port: Row[]; Address: Row[]}
+  const byRule = (list: Row[]) => new Map(list.map((filter) => [filter['InstanceID'], filter]))
+  const ports = byRule(filters.Port)
+  const addresses = byRule(filters.Address)
+  return JSON.stringify(rules.map((rule) => ({
+    ...rule,
+    Protocol: ports.get(rule['InstanceID'])?.['Protocol'],
+    LocalPort: ports.get(rule['InstanceID'])?.['LocalPort'],
+    LocalAddress: addresses.get(rule['InstanceID'])?.['LocalAddress'],
+  })))
+}
+
 describe('parseNetFirewallRuleJson', () => {
+  it('reads real rules joined to their real filters: a port, RPC, a protocol number', () => {
+    const rules = parseNetFirewallRuleJson(capturedRulesWithFilters())
+    const rule = (name: string) => rules.find((found) => found.name === name)
+    expect(rule('WINRM-HTTP-In-TCP')).toMatchObject({enabled: true, direction: 'Inbound', profiles: ['Domain', 'Private'], protocol: 'TCP', localPorts: ['5985'], localAddresses: ['Any']})
+    expect(rule('CoreNet-ICMP6-RS-Out')).toMatchObject({direction: 'Outbound', protocol: 'ICMPv6', localPorts: ['RPC']})
+    expect(rule('RRAS-GRE-In')).toMatchObject({enabled: false, protocol: '47', localPorts: ['Any']})
+    expect(rules).toHaveLength(8)
+  })
+
   it('reads collect.ps1 stringified enums and joined filters, as an array or one object', () => {
     expect(parseNetFirewallRuleJson(JSON.stringify([entry()]))).toEqual([WINRM])
     expect(parseNetFirewallRuleJson(JSON.stringify(entry(), null, 4))).toEqual([WINRM])

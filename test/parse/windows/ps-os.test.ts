@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+
 import {describe, expect, it} from 'vitest'
 
 import {ParseError} from '../../../src/parse/parse-error.js'
@@ -14,6 +16,12 @@ describe('parseOsJson', () => {
     expect(parseOsJson('{"Caption": "Microsoft Windows 11 Pro", "Version": "10.0.22631", "BuildNumber": 22631}')).toEqual({caption: 'Microsoft Windows 11 Pro', version: '10.0.22631', build: 22631})
     expect(parseOsJson('[{"Caption": "Microsoft(R) Windows(R) Server 2003, Standard Edition", "Version": "5.2.3790", "BuildNumber": null, "OSArchitecture": null}]'))
       .toEqual({caption: 'Microsoft(R) Windows(R) Server 2003, Standard Edition', version: '5.2.3790', build: 3790})
+  })
+
+  it('refuses real Get-ComputerInfo output whose Os* are all null instead of guessing a version', () => {
+    const text = readFileSync(new URL('../../../fixtures/windows/json-htb-hackback-ws2019-computerinfo/ps-os.txt', import.meta.url), 'utf8')
+    expect(() => parseOsJson(text)).toThrow(ParseError)
+    expect(() => parseOsJson(text)).toThrow(/no Version/)
   })
 
   it.each([

@@ -1,14 +1,18 @@
+import {readFileSync} from 'node:fs'
+
 import {describe, expect, it} from 'vitest'
 
 import {ParseError} from '../../../src/parse/parse-error.js'
 import {
   ADDRESS_FAMILY,
+  cmdletParsers,
   isTruncated,
   looksLikeText,
   optionalEnum,
   optionalList,
   parseJsonObjects,
   parseTextRecords,
+  requiredText,
   STORE,
 } from '../../../src/parse/windows/ps-shared.js'
 
@@ -39,6 +43,28 @@ describe('parseJsonObjects', () => {
     ['null', 'null'],
   ])('throws ParseError on %s', (_name, text) => {
     expect(() => parseJsonObjects(text, F)).toThrow(ParseError)
+  })
+})
+
+describe('JSON properties', () => {
+  /** InstanceID and RemoteAddress of each address filter, through the shared JSON reader. */
+  const addresses = cmdletParsers('Get-NetFirewallAddressFilter', (fields, format) => ({
+    id: requiredText(fields, format, 'InstanceID'),
+    remote: optionalList(fields, format, 'RemoteAddress'),
+  }))
+
+  it('reads an array PowerShell 5.1 wrapped as {"value": [...], "Count": n} (real address filters)', () => {
+    const filters = readFileSync(new URL('../../../fixtures/windows/json-mondoo-cnquery-ws2016-firewall/firewall-rule-filters.json', import.meta.url), 'utf8')
+    const parsed = addresses.json(JSON.stringify((JSON.parse(filters) as {Address: unknown}).Address))
+    expect(parsed.find((filter) => filter.id === 'CoreNet-ICMP6-RS-Out')?.remote).toEqual(['LocalSubnet6', 'ff02::2', 'fe80::/64'])
+    expect(parsed.find((filter) => filter.id === 'NETDIS-LLMNR-In-UDP')?.remote).toEqual(['LocalSubnet'])
+  })
+
+  it.each([
+    ['a third key', '{"value": ["a"], "Count": 1, "Length": 1}'],
+    ['a value that is no array', '{"value": "a", "Count": 1}'],
+  ])('leaves an object with %s alone: not a list (synthetic)', (_name, value) => {
+    expect(() => addresses.json(`[{"InstanceID": "x", "RemoteAddress": ${value}}]`)).toThrow(ParseError)
   })
 })
 
