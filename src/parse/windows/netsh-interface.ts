@@ -84,8 +84,9 @@ export function parseNetshInterface(text: string, family?: AddressFamily): WinIp
  * language: the 7th, 8th and 9th fields after Forwarding (the first enabled/disabled one), the order
  * of every capture from Vista (KB 949589) to Windows 11 in en and zh. A guess must not become a wrong
  * value if a Windows version adds a field, so it counts only when all three hold flags and the two
- * weak-host labels read as a pair: they share their first or last three characters in every known
- * wording (`Weak Host …`, `弱主机…`, `… de host débil`), which a neighbour shifted in would not.
+ * weak-host labels read as a pair: they share their first or last three characters, as the real
+ * en and zh labels do (`Weak Host …`, `弱主机…`) and every guessed translation would (`… de host
+ * débil`), and as a neighbour shifted into either place would not.
  */
 function weakHostByPosition(fields: readonly Field[], reflowed: boolean): {send: Field; receive: Field; automaticMetric: Field} | undefined {
   const forwarding = fields.findIndex(isFlag)
