@@ -40,7 +40,12 @@ const RULES_FORMAT = 'netsh advfirewall firewall show rule'
 type ProfileName = WinFirewallProfile['name']
 const ALLPROFILES_ORDER: readonly ProfileName[] = ['Domain', 'Private', 'Public']
 
-/** Profile title keywords, matched inside the title (`Einstellungen für Privates Profil:`). */
+/**
+ * Profile title keywords, matched inside the title. Real captures: en, zh (`公用配置文件 设置:`), fr
+ * (`Paramètres Profil privé :`); tools reading real output: de (`Privates Profil-Einstellungen:`),
+ * es (`Configuración de Perfil privado:`), ja (`プライベート プロファイル 設定:`); see EVIDENCE in
+ * netsh-labels.ts. ru words are guesses; an unknown title is named by its place in allprofiles.
+ */
 const PROFILE_KEYWORDS: ReadonlyArray<readonly [ProfileName, RegExp]> = [
   ['Domain', /domain|domäne|domaine|dominio|домен|域|ドメイン/i],
   ['Private', /private|privat|privé|privado|частн|专用|プライベート/i],

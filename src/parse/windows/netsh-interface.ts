@@ -9,9 +9,11 @@
  *   - State is the first line valued connected/disconnected, Metric the line after it;
  *   - Forwarding is the first enabled/disabled line, Weak Host Sends the 7th after it, Weak Host
  *     Receives the 8th (Forwarding, Advertising, Neighbor Discovery, NUD, Router Discovery,
- *     Managed Address Configuration, Other Stateful Configuration, Weak Host Sends, …).
+ *     Managed Address Configuration, Other Stateful Configuration, Weak Host Sends, …), checked
+ *     as a pair (see weakHostByPosition).
+ * Only en and zh labels are verified (netsh-labels.ts); de/fr/es/ru/ja blocks rely on this order.
  * The positional guess is skipped when a line was reflowed (several ` : ` on one line, as in the
- * Microsoft docs copy) because positions no longer hold; the field is then left out, not guessed.
+ * Microsoft docs copy) or the pair check fails; the fields are then left out (unknown), not guessed.
  *
  * The alias comes from the title (`Interface Loopback Parameters`, `接口 WLAN 参数`,
  * `Параметры интерфейса Ethernet`); for a title in an unknown wording it is ''. Join on `index`.
@@ -36,6 +38,7 @@ import {
   INTERFACE_TITLES,
   LANGUAGES,
   lookupLabel,
+  normalizeTerm,
 } from './netsh-labels.js'
 import {isDashes, netshLines, splitColon} from './netsh-shared.js'
 
@@ -69,16 +72,36 @@ export function parseNetshInterface(text: string, family?: AddressFamily): WinIp
   const afterState = block.reflowed || state === undefined ? undefined : fields[fields.indexOf(state) + 1]
   const metric = byLabel(fields, 'metric') ?? (afterState !== undefined && /^\d+$/.test(afterState.value) ? afterState : undefined)
   if (metric !== undefined) result.interfaceMetric = integer(metric)
-  const forwarding = fields.findIndex(isFlag)
-  // A guessed position counts only when it holds a flag; a label match must.
-  const positional = (offset: number): Field | undefined => {
-    const field = block.reflowed || forwarding === -1 ? undefined : fields[forwarding + offset]
-    return field !== undefined && isFlag(field) ? field : undefined
-  }
-  assignFlag(result, 'weakHostSend', byLabel(fields, 'weakHostSend') ?? positional(7))
-  assignFlag(result, 'weakHostReceive', byLabel(fields, 'weakHostReceive') ?? positional(8))
-  assignFlag(result, 'automaticMetric', byLabel(fields, 'automaticMetric') ?? positional(9))
+  const guessed = weakHostByPosition(fields, block.reflowed)
+  assignFlag(result, 'weakHostSend', byLabel(fields, 'weakHostSend') ?? guessed?.send)
+  assignFlag(result, 'weakHostReceive', byLabel(fields, 'weakHostReceive') ?? guessed?.receive)
+  assignFlag(result, 'automaticMetric', byLabel(fields, 'automaticMetric') ?? guessed?.automaticMetric)
   return result
+}
+
+/**
+ * Weak Host Sends/Receives and Use Automatic Metric by field order, for labels in an unknown
+ * language: the 7th, 8th and 9th fields after Forwarding (the first enabled/disabled one), the order
+ * of every capture from Vista (KB 949589) to Windows 11 in en and zh. A guess must not become a wrong
+ * value if a Windows version adds a field, so it counts only when all three hold flags and the two
+ * weak-host labels read as a pair: they share their first or last three characters, as the real
+ * en and zh labels do (`Weak Host …`, `弱主机…`) and every guessed translation would (`… de host
+ * débil`), and as a neighbour shifted into either place would not.
+ */
+function weakHostByPosition(fields: readonly Field[], reflowed: boolean): {send: Field; receive: Field; automaticMetric: Field} | undefined {
+  const forwarding = fields.findIndex(isFlag)
+  if (reflowed || forwarding === -1) return undefined
+  const [send, receive, automaticMetric] = [7, 8, 9].map((offset) => fields[forwarding + offset])
+  if (send === undefined || receive === undefined || automaticMetric === undefined) return undefined
+  if (![send, receive, automaticMetric].every(isFlag) || !labelsPair(send.label, receive.label)) return undefined
+  return {send, receive, automaticMetric}
+}
+
+function labelsPair(first: string, second: string): boolean {
+  const [a, b] = [[...normalizeTerm(first)], [...normalizeTerm(second)]]
+  const head = (chars: string[]): string => chars.slice(0, 3).join('')
+  const tail = (chars: string[]): string => chars.slice(-3).join('')
+  return a.length >= 3 && b.length >= 3 && (head(a) === head(b) || tail(a) === tail(b))
 }
 
 /** True when the text holds an interface parameter block (for format detection; never throws). */

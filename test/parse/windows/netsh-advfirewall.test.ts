@@ -18,6 +18,8 @@ import {
   PROFILE_STATE_LABELS,
   PROFILE_VALUES,
   RULE_LABELS,
+  type Term,
+  termText,
   YES_NO_VALUES,
   type Language,
 } from '../../../src/parse/windows/netsh-labels.js'
@@ -26,20 +28,24 @@ const fixture = (scenario: string, id: string): string =>
   readFileSync(new URL(`../../../fixtures/windows/${scenario}/${id}.txt`, import.meta.url), 'utf8')
 const DASHES = '-'.repeat(70)
 
-/** Profile titles as each language is expected to word them (only en and zh are verified). */
+/**
+ * Profile titles per language: en, zh and fr as real captures print them, de, es and ja as tools
+ * reading real output match them (netsh-labels.ts EVIDENCE: de-aquamaint-firewall,
+ * es-distrivale-remote-access, ja-inetfw-netsh-pl); the ru titles are guesses.
+ */
 const TITLES: Record<Language, readonly [string, string, string]> = {
   en: ['Domain Profile Settings:', 'Private Profile Settings:', 'Public Profile Settings:'],
-  de: ['Einstellungen für Domänenprofil:', 'Einstellungen für Privates Profil:', 'Einstellungen für Öffentliches Profil:'],
+  de: ['Domänenprofil-Einstellungen:', 'Privates Profil-Einstellungen:', 'Öffentliches Profil-Einstellungen:'],
   fr: ['Paramètres Profil de domaine :', 'Paramètres Profil privé :', 'Paramètres Profil public :'],
   es: ['Configuración de Perfil de dominio:', 'Configuración de Perfil privado:', 'Configuración de Perfil público:'],
   ru: ['Параметры профиля домена:', 'Параметры частного профиля:', 'Параметры общего профиля:'],
   zh: ['域配置文件 设置:', '专用配置文件 设置:', '公用配置文件 设置:'],
-  ja: ['ドメイン プロファイル設定:', 'プライベート プロファイル設定:', 'パブリック プロファイル設定:'],
+  ja: ['ドメイン プロファイル 設定:', 'プライベート プロファイル 設定:', 'パブリック プロファイル 設定:'],
 }
 
 function profiles(language: Language, titles = TITLES[language], policy = 'BlockInbound,AllowOutbound'): string {
-  const state = PROFILE_STATE_LABELS.state[language][0] as string
-  const values = [ON_OFF_VALUES.on[language][0], ON_OFF_VALUES.off[language][0], ON_OFF_VALUES.on[language][0]]
+  const state = termText(PROFILE_STATE_LABELS.state[language][0] as Term)
+  const values = [ON_OFF_VALUES.on, ON_OFF_VALUES.off, ON_OFF_VALUES.on].map((value) => termText(value[language][0] as Term))
   return titles
     .flatMap((title, index) => ['', title, DASHES, `${state}                                  ${values[index]}`, `Firewall Policy                       ${policy}`, 'InboundUserNotification               Disable'])
     .join('\r\n')
@@ -75,6 +81,19 @@ describe('parseNetshAdvfirewallProfiles', () => {
     expect(parseNetshAdvfirewallProfiles(zh.replace('设置:', '设置：'))).toEqual(parseNetshAdvfirewallProfiles(zh))
   })
 
+  it('reads the real fr-FR capture by position when titles and the State label are in no table', () => {
+    const fr = fixture('netsh-fr-ynov-tp1-allprofiles', 'netsh-advfirewall-profiles')
+    const unknown = fr.replace(/Paramètres Profil [^:\n]+ :/g, 'Xyzzy :').replaceAll('État', 'Xyzzy')
+    expect(unknown).not.toMatch(/État|Profil/)
+    expect(parseNetshAdvfirewallProfiles(unknown)).toEqual(parseNetshAdvfirewallProfiles(fr))
+  })
+
+  it('leaves a State in no table unknown (a ParseError) rather than reading it as ON or OFF', () => {
+    // Synthetic: the fr capture with the guessed OFF word replaced by one in no table.
+    const fr = fixture('netsh-fr-ynov-tp1-allprofiles', 'netsh-advfirewall-profiles')
+    expect(() => parseNetshAdvfirewallProfiles(fr.replace('Actif', 'Hors service'))).toThrow(/State ON or OFF, found "Hors service"/)
+  })
+
   it('refuses the mojibake capture, saying the encoding was lost', () => {
     const text = fixture('netsh-zh-cn-webshell-mojibake', 'netsh-advfirewall-profiles.raw')
     expect(() => parseNetshAdvfirewallProfiles(text)).toThrow(ParseError)
@@ -94,17 +113,17 @@ describe('parseNetshAdvfirewallProfiles', () => {
 })
 
 function rule(language: Language, name: string, overrides: Partial<Record<keyof typeof RULE_LABELS, string>> = {}): string {
-  const label = (key: keyof typeof RULE_LABELS): string => `${RULE_LABELS[key][language][0] as string}:`.padEnd(38)
-  const any = ANY_VALUES.Any[language][0] as string
-  const profileList = (['Domain', 'Private', 'Public'] as const).map((profile) => PROFILE_VALUES[profile][language][0]).join(',')
+  const label = (key: keyof typeof RULE_LABELS): string => `${termText(RULE_LABELS[key][language][0] as Term)}:`.padEnd(38)
+  const any = termText(ANY_VALUES.Any[language][0] as Term)
+  const profileList = (['Domain', 'Private', 'Public'] as const).map((profile) => termText(PROFILE_VALUES[profile][language][0] as Term)).join(',')
   const values = {
-    enabled: YES_NO_VALUES.yes[language][0] as string,
-    direction: DIRECTION_VALUES.Inbound[language][0] as string,
+    enabled: termText(YES_NO_VALUES.yes[language][0] as Term),
+    direction: termText(DIRECTION_VALUES.Inbound[language][0] as Term),
     profiles: profileList,
     localIp: any,
     protocol: 'TCP',
     localPort: '80,443,8000-8080',
-    action: ACTION_VALUES.Allow[language][0] as string,
+    action: termText(ACTION_VALUES.Allow[language][0] as Term),
     ...overrides,
   }
   return [

@@ -10,7 +10,7 @@ import {
   parseNetshFirewallPortopening,
   parseNetshFirewallState,
 } from '../../../src/parse/windows/netsh-firewall-legacy.js'
-import {ENABLE_VALUES, LANGUAGES, LEGACY_LABELS} from '../../../src/parse/windows/netsh-labels.js'
+import {ENABLE_VALUES, LANGUAGES, LEGACY_LABELS, type Term, termText} from '../../../src/parse/windows/netsh-labels.js'
 
 const fixture = (scenario: string, id: string): string =>
   readFileSync(new URL(`../../../fixtures/windows/${scenario}/${id}.txt`, import.meta.url), 'utf8')
@@ -24,9 +24,9 @@ function state(profileLabel: string, modeLabel: string, mode: string): string {
 
 describe('parseNetshFirewallState', () => {
   it.each(LANGUAGES)('reads Operational mode and its value in %s', (language) => {
-    const label = LEGACY_LABELS.operationalMode[language][0] as string
-    expect(parseNetshFirewallState(state('Profile', label, ENABLE_VALUES.enable[language][0] as string)).enabled).toBe(true)
-    expect(parseNetshFirewallState(state('Profile', label, ENABLE_VALUES.disable[language][0] as string)).enabled).toBe(false)
+    const label = termText(LEGACY_LABELS.operationalMode[language][0] as Term)
+    expect(parseNetshFirewallState(state('Profile', label, termText(ENABLE_VALUES.enable[language][0] as Term))).enabled).toBe(true)
+    expect(parseNetshFirewallState(state('Profile', label, termText(ENABLE_VALUES.disable[language][0] as Term))).enabled).toBe(false)
   })
 
   it('takes the second status line as Operational mode when its label is unknown', () => {

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 
 import {ParseError} from '../../../src/parse/parse-error.js'
 import {looksLikeNetshInterface, parseNetshInterface} from '../../../src/parse/windows/netsh-interface.js'
-import {INTERFACE_LABELS, INTERFACE_TITLES, LANGUAGES} from '../../../src/parse/windows/netsh-labels.js'
+import {INTERFACE_LABELS, INTERFACE_TITLES, LANGUAGES, type Term, termText} from '../../../src/parse/windows/netsh-labels.js'
 
 const fixture = (scenario: string, id: string): string =>
   readFileSync(new URL(`../../../fixtures/windows/${scenario}/${id}.txt`, import.meta.url), 'utf8')
@@ -45,8 +45,8 @@ const LOOPBACK = {index: 11, family: 'inet', connected: true, interfaceMetric: 2
 
 describe('parseNetshInterface', () => {
   it.each(LANGUAGES)('reads labels and title in %s', (language) => {
-    const [prefix, suffix] = INTERFACE_TITLES[language][0] as readonly [string, string]
-    const text = block(`${prefix}LB-Loopback${suffix}`, (key) => INTERFACE_LABELS[key][language][0] as string)
+    const [prefix, suffix] = INTERFACE_TITLES[language][0] as readonly [string, string, unknown?]
+    const text = block(`${prefix}LB-Loopback${suffix}`, (key) => termText(INTERFACE_LABELS[key][language][0] as Term))
     expect(parseNetshInterface(text)).toEqual({alias: 'LB-Loopback', ...LOOPBACK})
   })
 
@@ -60,6 +60,34 @@ describe('parseNetshInterface', () => {
   it('reads the real zh-CN capture the same with the weak-host labels unknown', () => {
     const unknownLabels = LAB9.replace('弱主机发送', '???').replace('弱主机接收', '???').replace('使用自动跃点数', '???')
     expect(parseNetshInterface(unknownLabels)).toEqual(parseNetshInterface(LAB9))
+  })
+
+  it('reads the real en block by field order when its labels are in an unknown language', () => {
+    // Synthetic: the WSL capture with every label after IfIndex spelled backwards, a stand-in for a
+    // translation in no table (no real de/fr/es/ru/ja block was found).
+    const backwards = (text: string): string =>
+      text.replace(/^([A-Z][A-Za-z ]+?)(\s+:)/gm, (_line, label: string, rest: string) => (label === 'IfLuid' || label === 'IfIndex' ? label : [...label].reverse().join('')) + rest)
+    const unknown = backwards(WSL)
+    expect(unknown).toContain('sdneS tsoH kaeW')
+    expect(parseNetshInterface(unknown)).toEqual(parseNetshInterface(WSL))
+  })
+
+  it('leaves the weak-host fields unknown when a field shifted in breaks the Send/Receive pair', () => {
+    // Synthetic: as above, plus one flag line before Weak Host Sends, as a future Windows might add.
+    const shifted = WSL.replace('Weak Host Sends', 'Xyzzy Mode                         : enabled\nWeak Host Sends').replace(
+      /^([A-Z][A-Za-z ]+?)(\s+:)/gm,
+      (_line, label: string, rest: string) => (['IfLuid', 'IfIndex', 'State', 'Metric'].includes(label) ? label : [...label].reverse().join('')) + rest,
+    )
+    const parsed = parseNetshInterface(shifted)
+    expect(parsed).toMatchObject({index: 39, connected: true, interfaceMetric: 15})
+    expect(parsed).not.toHaveProperty('weakHostSend')
+    expect(parsed).not.toHaveProperty('weakHostReceive')
+    expect(parsed).not.toHaveProperty('automaticMetric')
+  })
+
+  it('reads the zh-CN capture by position when the weak-host labels lost their encoding', () => {
+    const lost = LAB9.replace('弱主机发送', '\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD').replace('弱主机接收', '\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD')
+    expect(parseNetshInterface(lost)).toEqual(parseNetshInterface(LAB9))
   })
 
   it('accepts the full-width colon, CRLF and console padding', () => {
