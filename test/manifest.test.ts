@@ -3,6 +3,7 @@
  * commands no longer have. This compares it with the commands as built.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {sep} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
@@ -22,10 +23,12 @@ describe('oclif.manifest.json', () => {
     const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as Manifest
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
     expect(manifest.version).toBe(pkg.version)
-    const built = readdirSync(new URL('../dist/commands/', import.meta.url)).filter((name) => name.endsWith('.js')).map((name) => name.replace(/\.js$/, ''))
+    // Commands in sub-directories are topics: dist/commands/lb/show.js is `lb:show` in the manifest.
+    const files = (readdirSync(new URL('../dist/commands/', import.meta.url), {recursive: true}) as string[]).filter((name) => name.endsWith('.js'))
+    const built = files.map((name) => name.replace(/\.js$/, '').replaceAll(sep, ':'))
     expect(Object.keys(manifest.commands).sort()).toEqual(built.sort())
     for (const id of built) {
-      const command = (await import(new URL(`../dist/commands/${id}.js`, import.meta.url).href)) as {default: {flags: Record<string, unknown>}}
+      const command = (await import(new URL(`../dist/commands/${id.replaceAll(':', '/')}.js`, import.meta.url).href)) as {default: {flags: Record<string, unknown>}}
       expect(Object.keys(manifest.commands[id]?.flags ?? {}).sort(), id).toEqual(Object.keys(command.default.flags).sort())
     }
   })

@@ -64,7 +64,7 @@ export function formatIpv6(hextets: readonly number[]): string {
 }
 
 /** Expands already-validated IPv6 text (isIP said 6) into eight words. */
-function ipv6Hextets(text: string): number[] | undefined {
+export function ipv6Hextets(text: string): number[] | undefined {
   let body = text.toLowerCase()
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(body)
   if (dotted) {

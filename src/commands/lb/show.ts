@@ -1,0 +1,58 @@
+/** `rsaudit lb show FILE`: print what rsaudit understands of a load balancer's own configuration. */
+import {readFile} from 'node:fs/promises'
+
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../cli/base-command.js'
+import {UserError} from '../../errors.js'
+import {LB_FORMATS} from '../../facts/lb-config.js'
+import {detectLbFormat, parseLbConfig} from '../../parse/lb/detect.js'
+import {ParseError} from '../../parse/parse-error.js'
+import {type LbShowResult, lbShowJson, lbShowTable} from '../../report/lb-config.js'
+
+export default class LbShow extends BaseCommand {
+  static override summary = "Show the services, forwarding methods and real servers rsaudit reads from a load balancer's configuration"
+
+  static override description =
+    'FILE is a keepalived.conf, an ldirectord.cf, the output of `ipvsadm -Ln` or `ipvsadm-save -n`, or a copy of /proc/net/ip_vs. The format is recognised from the content.'
+
+  static override examples = ['<%= config.bin %> lb show /etc/keepalived/keepalived.conf', '<%= config.bin %> lb show ipvsadm-Ln.txt --json']
+
+  static override args = {
+    file: Args.string({description: 'The configuration file or saved command output to read.', required: true}),
+  }
+
+  static override flags = {
+    json: Flags.boolean({summary: 'Print JSON (schemas/lb-config.schema.json) instead of a table.', default: false}),
+    type: Flags.option({summary: 'The format of FILE, when it cannot be recognised from the content.', options: LB_FORMATS})(),
+  }
+
+  async run(): Promise<LbShowResult> {
+    const {args, flags} = await this.parseFlags(LbShow)
+    const text = await readText(args.file)
+    const format = flags.type ?? detectLbFormat(text)
+    if (format === undefined) throw new UserError(`${args.file}: not a keepalived.conf, an ldirectord.cf, ipvsadm -Ln or ipvsadm-save output, or /proc/net/ip_vs (name its format with --type)`)
+    let result: LbShowResult
+    try {
+      result = {schemaVersion: 1, file: args.file, ...parseLbConfig(text, format)}
+    } catch (error) {
+      if (error instanceof ParseError) throw new UserError(`${args.file}: ${error.message}`)
+      throw error
+    }
+
+    const color = !flags.json && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+    process.stdout.write(flags.json ? lbShowJson(result) : lbShowTable(result, {color}))
+    return result
+  }
+}
+
+/** @throws {UserError} when the file cannot be read, in the words a user needs. */
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
+    throw new UserError(`cannot read ${path}: ${reason}`)
+  }
+}
