@@ -29,9 +29,13 @@ export function macFlag(flag: string, value: string): string {
   return mac
 }
 
-/** Linux interface names: 1-15 characters, no '/', whitespace or ':' (IFNAMSIZ, dev_valid_name). @throws {UserError} */
+/**
+ * Linux interface names: 1-15 characters, no '/', whitespace or ':' (IFNAMSIZ, dev_valid_name), and
+ * no leading '-', so a name can never be read as an option by the programs it is passed to.
+ * @throws {UserError}
+ */
 export function interfaceFlag(value: string): string {
-  if (/^[A-Za-z0-9_.@-]{1,15}$/.test(value) && value !== '.' && value !== '..') return value
+  if (/^[A-Za-z0-9_.@][A-Za-z0-9_.@-]{0,14}$/.test(value) && value !== '.' && value !== '..') return value
   throw new UserError(`--interface "${value}" is not a network interface name`)
 }
 

@@ -11,7 +11,7 @@ export interface PingTargetResult {
   /** Percent, or null when ping printed no statistics (it failed before sending). */
   packetLoss: number | null
   rttMs: {min: number; avg: number; max: number; stddev: number} | null
-  /** ping's own complaint ("ping: connect: Network is unreachable"), when it printed one. */
+  /** ping's own complaints ("ping: connect: Network is unreachable"), joined with "; "; null when none. */
   error: string | null
 }
 
@@ -29,13 +29,14 @@ function numberOrNull(text: string | number): number | null {
 
 export function pingTargetResult(target: string, response: Pick<PingResponse, 'alive' | 'output' | 'min' | 'avg' | 'max' | 'stddev' | 'packetLoss'>): PingTargetResult {
   const [min, avg, max, stddev] = [response.min, response.avg, response.max, response.stddev].map(numberOrNull)
-  const complaint = response.output.split('\n').find((line) => /^ping6?: /.test(line.trim()))
+  // iputils may print several lines ("ping: socktype: SOCK_RAW", "ping: socket: Operation not permitted", ...).
+  const complaints = response.output.split('\n').map((line) => line.trim()).filter((line) => /^ping6?: /.test(line))
   return {
     target,
     reachable: response.alive,
     packetLoss: numberOrNull(response.packetLoss),
     rttMs: response.alive && min != null && avg != null && max != null && stddev != null ? {min, avg, max, stddev} : null,
-    error: complaint?.trim() ?? null,
+    error: complaints.length === 0 ? null : complaints.join('; '),
   }
 }
 
