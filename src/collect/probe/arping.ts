@@ -27,6 +27,7 @@ export interface ArpingRequest {
 export async function detectArping(): Promise<ArpingFlavor> {
   const capture = await runProgram('arping-version', ['arping', '-V'], VERSION_TIMEOUT_MS)
   if (capture.failure?.reason === 'command-missing') throw new ProbeError(missingHint('arping'))
+  if (capture.failure !== undefined && `${capture.stdout}${capture.stderr}`.trim() === '') throw new ProbeError(`cannot run arping: ${capture.failure.detail}`)
   try {
     return arpingFlavor(`${capture.stdout}\n${capture.stderr}`)
   } catch (error) {
