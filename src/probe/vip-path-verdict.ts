@@ -7,7 +7,8 @@
 
 export type ConnectOutcome = {connected: true} | {connected: false; code: string; detail: string}
 
-export interface VipPathObservation {
+/** The path the probe took; shared by the observation and the result. */
+interface VipPathRoute {
   vip: string
   port: number
   realServer: string
@@ -15,17 +16,14 @@ export interface VipPathObservation {
   source: string
   /** What the real server's address resolved to during the probe; null when it never answered ARP. */
   realServerMac: string | null
+}
+
+export interface VipPathObservation extends VipPathRoute {
   outcome: ConnectOutcome
   timeoutMs: number
 }
 
-export interface VipPathResult {
-  vip: string
-  port: number
-  realServer: string
-  interface: string
-  source: string
-  realServerMac: string | null
+export interface VipPathResult extends VipPathRoute {
   connected: boolean
   /** Node's error code (ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH...), null when connected. */
   error: string | null
@@ -34,16 +32,12 @@ export interface VipPathResult {
 }
 
 export function vipPathVerdict(observation: VipPathObservation): VipPathResult {
-  const {vip, port, realServer: rs, outcome} = observation
+  const {outcome, timeoutMs, ...route} = observation
+  const {vip, port, realServer: rs} = route
   const target = `${vip}:${port}`
   const via = `${rs}${observation.realServerMac === null ? '' : ` (${observation.realServerMac})`}`
   const result = (message: string): VipPathResult => ({
-    vip,
-    port,
-    realServer: rs,
-    interface: observation.interface,
-    source: observation.source,
-    realServerMac: observation.realServerMac,
+    ...route,
     connected: outcome.connected,
     error: outcome.connected ? null : outcome.code,
     problem: !outcome.connected,
@@ -61,7 +55,7 @@ export function vipPathVerdict(observation: VipPathObservation): VipPathResult {
       )
     case 'ETIMEDOUT':
       return result(
-        `Real server ${via} did not answer ${target} within ${observation.timeoutMs / 1000} s: it drops packets for the VIP ` +
+        `Real server ${via} did not answer ${target} within ${timeoutMs / 1000} s: it drops packets for the VIP ` +
           '(is the VIP on lo? is a firewall or rp_filter dropping them?).',
       )
     default:
