@@ -498,7 +498,7 @@ export async function writeSysctls(namespace: string, entries: Array<[string, st
 const LISTENER_SCRIPT = `
   const net = require('node:net')
   const [host, port] = process.argv.slice(1)
-  net.createServer((socket) => socket.end('rsaudit-test\\n'))
+  net.createServer((socket) => socket.on('error', () => {}).end('rsaudit-test\\n')) // a client's reset must not kill the server
     .on('error', (e) => { console.error(e.message); process.exit(1) })
     .listen({host, port: Number(port)})
   process.stdin.on('end', () => process.exit(0)).resume()`

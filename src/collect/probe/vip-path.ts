@@ -84,15 +84,21 @@ async function findFreeSource(ns: ProbeNamespace, subnet: Ipv4Address, taken: Se
 }
 
 /**
- * Connects from inside the namespace with a one-line node program (node is the one runtime
- * known to be present) and reads its verdict from stdout.
+ * Connects from inside the namespace with a small node program (node is the one runtime known
+ * to be present) and reads its verdict from stdout. Once connected it closes politely (reads
+ * what the server sends, then FIN) rather than resetting: the server is a production one, and a
+ * reset can make it log errors (or, in a careless one, crash).
  */
 const CONNECT_SCRIPT = `
   const [host, port, timeout] = process.argv.slice(1)
   const done = (result) => { process.stdout.write(JSON.stringify(result) + '\\n'); process.exit(0) }
   const socket = require('node:net').connect({host, port: Number(port)})
   socket.setTimeout(Number(timeout), () => done({connected: false, code: 'ETIMEDOUT', detail: 'no answer within ' + timeout + ' ms'}))
-  socket.on('connect', () => { socket.destroy(); done({connected: true}) })
+  socket.on('connect', () => {
+    socket.setTimeout(0)
+    socket.on('close', () => done({connected: true})).resume().end()
+    setTimeout(() => done({connected: true}), 1000)
+  })
   socket.on('error', (e) => done({connected: false, code: e.code || 'ERROR', detail: e.message}))`
 
 async function connect(ns: ProbeNamespace, vip: string, port: number): Promise<ConnectOutcome> {
