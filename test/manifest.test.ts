@@ -23,12 +23,12 @@ describe('oclif.manifest.json', () => {
     const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as Manifest
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
     expect(manifest.version).toBe(pkg.version)
-    // Commands in sub-directories are topics: dist/commands/lb/show.js is `lb:show` in the manifest.
-    const files = (readdirSync(new URL('../dist/commands/', import.meta.url), {recursive: true}) as string[]).filter((name) => name.endsWith('.js'))
-    const built = files.map((name) => name.replace(/\.js$/, '').replaceAll(sep, ':'))
-    expect(Object.keys(manifest.commands).sort()).toEqual(built.sort())
-    for (const id of built) {
-      const command = (await import(new URL(`../dist/commands/${id.replaceAll(':', '/')}.js`, import.meta.url).href)) as {default: {flags: Record<string, unknown>}}
+    // Topics are subdirectories: dist/commands/probe/arp.js is the command id probe:arp.
+    const files = readdirSync(new URL('../dist/commands/', import.meta.url), {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.js'))
+    const built = new Map(files.map((file) => [file.replace(/\.js$/, '').split(sep).join(':'), file]))
+    expect(Object.keys(manifest.commands).sort()).toEqual([...built.keys()].sort())
+    for (const [id, file] of built) {
+      const command = (await import(new URL(`../dist/commands/${file.split(sep).join('/')}`, import.meta.url).href)) as {default: {flags: Record<string, unknown>}}
       expect(Object.keys(manifest.commands[id]?.flags ?? {}).sort(), id).toEqual(Object.keys(command.default.flags).sort())
     }
   })

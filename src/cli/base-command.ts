@@ -18,7 +18,7 @@ export abstract class BaseCommand extends Command {
       if (error instanceof Errors.CLIError) {
         // The arguments were read and rejected; without this oclif adds an "UnparsedCommand" warning outside production.
         this.parsed = true
-        throw new UserError(withoutHelpHint(error.message))
+        throw new UserError(oneLine(error.message))
       }
 
       throw error
@@ -36,6 +36,17 @@ export abstract class BaseCommand extends Command {
   }
 }
 
-function withoutHelpHint(message: string): string {
-  return message.replace(/\s*See more help with --help\s*$/, '').trim()
+/**
+ * oclif's flag errors in one line, as every other usage error: without the help hint, without the
+ * "The following error occurred:" preamble it puts before required-flag errors, and with
+ * "Parsing --count" joined to its reason ("Expected an integer but received: three").
+ */
+function oneLine(message: string): string {
+  const lines = message
+    .replace(/\s*See more help with --help\s*$/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  const [first = '', ...rest] = lines
+  return /^The following errors? occurred:$/.test(first) ? rest.join('; ') : lines.join(': ')
 }

@@ -339,7 +339,7 @@ function handleFor(plan: Plan): RealServerNamespace {
 }
 
 /** `ip addr add`; IPv6 gets `nodad` so the address is usable at once instead of tentative for ~1 s. */
-function addrAddArgs(cidr: string, dev: string): string[] {
+export function addrAddArgs(cidr: string, dev: string): string[] {
   const args = ['addr', 'add', cidr, 'dev', dev]
   if (isIP(cidr.split('/')[0] ?? '') === 6) args.push('nodad')
   return args
@@ -350,7 +350,7 @@ function addrAddArgs(cidr: string, dev: string): string[] {
 // ---------------------------------------------------------------------------------------------
 
 /** What one withRealServer call created, recorded as soon as it exists so a halfway setup is undone too. */
-class Resources {
+export class Resources {
   readonly namespaces: string[] = []
   readonly children: ChildProcess[] = []
   etcDir: string | undefined
@@ -458,7 +458,7 @@ function assertEtcPath(path: string): void {
 // sysctls
 // ---------------------------------------------------------------------------------------------
 
-function resetSysctls(scopes: string[]): Array<[string, string]> {
+export function resetSysctls(scopes: string[]): Array<[string, string]> {
   return scopes.flatMap((scope) => RESET_KEYS.map((key): [string, string] => [`net/ipv4/conf/${scope}/${key}`, '0']))
 }
 
@@ -474,7 +474,7 @@ export function sysctlPath(key: string): string {
  * namespace). One short node process for all keys: no dependency on procps `sysctl` in slim CI images,
  * and the kernel's own error (EINVAL, ENOENT) comes back per key.
  */
-async function writeSysctls(namespace: string, entries: Array<[string, string]>): Promise<void> {
+export async function writeSysctls(namespace: string, entries: Array<[string, string]>): Promise<void> {
   if (entries.length === 0) return
   const script = `
     const fs = require('node:fs')
@@ -498,12 +498,12 @@ async function writeSysctls(namespace: string, entries: Array<[string, string]>)
 const LISTENER_SCRIPT = `
   const net = require('node:net')
   const [host, port] = process.argv.slice(1)
-  net.createServer((socket) => socket.end('rsaudit-test\\n'))
+  net.createServer((socket) => socket.on('error', () => {}).end('rsaudit-test\\n')) // a client's reset must not kill the server
     .on('error', (e) => { console.error(e.message); process.exit(1) })
     .listen({host, port: Number(port)})
   process.stdin.on('end', () => process.exit(0)).resume()`
 
-async function startListener(namespace: string, listener: {address: string; port: number}, resources: Resources): Promise<void> {
+export async function startListener(namespace: string, listener: {address: string; port: number}, resources: Resources): Promise<void> {
   const what = `listener ${listener.address}:${listener.port}`
   const child = spawn('ip', ['netns', 'exec', namespace, process.execPath, '-e', LISTENER_SCRIPT, listener.address, String(listener.port)], {
     stdio: ['pipe', 'ignore', 'pipe'],
@@ -547,7 +547,7 @@ function sameListenAddress(shown: string, requested: string): boolean {
 // Process helpers (argv arrays only, never a shell)
 // ---------------------------------------------------------------------------------------------
 
-function execIn(namespace: string, argv: string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function execIn(namespace: string, argv: string[], options: ExecOptions = {}): Promise<ExecResult> {
   if (argv.length === 0) return Promise.reject(new NetnsHarnessError('exec needs a program'))
   return run(['ip', 'netns', 'exec', namespace, ...argv], {
     timeoutMs: options.timeoutMs ?? EXEC_TIMEOUT_MS,
@@ -574,7 +574,7 @@ async function run(argv: string[], options: {timeoutMs?: number; env?: NodeJS.Pr
 }
 
 /** `run`, but a nonzero exit becomes an error naming the step, the command and its stderr. */
-async function mustRun(step: string, argv: string[], options: {env?: NodeJS.ProcessEnv} = {}): Promise<ExecResult> {
+export async function mustRun(step: string, argv: string[], options: {env?: NodeJS.ProcessEnv} = {}): Promise<ExecResult> {
   const result = await run(argv, options)
   if (result.exitCode !== 0) {
     const detail = (result.stderr.trim() || result.stdout.trim() || '(no output)').replaceAll('\n', ' | ')
@@ -595,7 +595,7 @@ function nodeChildEnv(): NodeJS.ProcessEnv {
 // ---------------------------------------------------------------------------------------------
 
 /** 'rsa-<pid>-<8 hex>': the PID lets stale cleanup tell a crashed run from a parallel one. */
-function namespaceBase(): string {
+export function namespaceBase(): string {
   return `${PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`
 }
 
@@ -609,7 +609,7 @@ function parseCidr(cidr: string, what: string): {address: string; prefix: number
  * Refuses well-formed addresses outside the documentation ranges. The prefix is left to `ip`, so an
  * invalid one (e.g. /33) still fails at `ip addr add` time, which the self-tests rely on.
  */
-function assertDocumentationAddress(cidr: string, what: string): void {
+export function assertDocumentationAddress(cidr: string, what: string): void {
   const {address} = parseCidr(cidr, what)
   const family = isIP(address)
   if (family === 0) throw new NetnsHarnessError(`${what} "${cidr}" is not an IP address`)
@@ -618,7 +618,7 @@ function assertDocumentationAddress(cidr: string, what: string): void {
   }
 }
 
-function assertInterfaceName(name: string): void {
+export function assertInterfaceName(name: string): void {
   // IFNAMSIZ is 16 including the NUL; '/' and whitespace are rejected by the kernel anyway.
   if (!/^[A-Za-z0-9_.-]{1,15}$/.test(name)) throw new NetnsHarnessError(`invalid interface name "${name}"`)
 }
