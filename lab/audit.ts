@@ -2,20 +2,9 @@
  * rsaudit as a user runs it: the built CLI inside rs1, with --json. The lab reads only the JSON
  * report, like any other consumer, so it declares just the fields it uses.
  */
-import {existsSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-
+import {cliPath} from './cli-path.js'
 import {inNamespace, LabError, run} from './exec.js'
 import {type LabNames, PORT, VIP} from './topology.js'
-
-/** bin/run.js of this checkout, found upwards: this file runs from lab/ under vitest and from lab/dist/ under npm run lab. */
-function cliPath(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'bin', 'run.js'))) return join(dir, 'bin', 'run.js')
-  }
-  throw new LabError('cannot find bin/run.js above the lab directory')
-}
 
 export interface AuditRemediation {
   shell: string

@@ -4,8 +4,8 @@ import {type GroundTruth, isHealthy} from './ground-truth.js'
 import type {ScenarioOutcome} from './run-scenario.js'
 
 const HEADER = [
-  '| scenario | HTTP client→VIP | ARP answers for VIP | client neighbour for VIP | health check LB→RIP | rsaudit: rules not passing | agrees | after rsaudit\'s fixes |',
-  '|---|---|---|---|---|---|---|---|',
+  '| scenario | HTTP client→VIP | ARP answers for VIP | client neighbour for VIP | health check LB→RIP | rsaudit audit: rules not passing | probe arp | probe vip-path | agrees | after rsaudit\'s fixes |',
+  '|---|---|---|---|---|---|---|---|---|---|',
 ]
 
 export function renderTable(outcomes: ScenarioOutcome[]): string {
@@ -13,7 +13,7 @@ export function renderTable(outcomes: ScenarioOutcome[]): string {
 }
 
 function renderRow(outcome: ScenarioOutcome): string {
-  const {truth, audit, disagreements} = outcome.before
+  const {truth, audit, probes, disagreements} = outcome.before
   const cells = [
     `${outcome.scenario.name}: ${outcome.scenario.description}`,
     truth.httpViaVip === null ? 'fails' : `ok (${truth.httpViaVip})`,
@@ -21,6 +21,8 @@ function renderRow(outcome: ScenarioOutcome): string {
     truth.clientNeighbourForVip ?? 'none',
     truth.healthCheck ? 'ok' : 'fails',
     code(nonPassingRules(audit)) || 'none',
+    probes.arpProblem ? `problem: ${probes.arpNamesRealServers.join(', ') || 'no real server named'}` : 'only lb',
+    probes.vipPathConnected ? 'connects' : 'fails',
     disagreements.length === 0 ? 'yes' : `NO: ${disagreements.join('; ')}`,
     afterCell(outcome),
   ]

@@ -21,6 +21,12 @@ export interface ArpProbeResult {
    * hosts' requests but never its own, so it is not among the responders; it counts as one.
    */
   heldLocally: {mac: string} | null
+  /**
+   * With --port: the MAC a fresh host's neighbour entry for the VIP held after a connection to
+   * VIP:port. A real server with arp_announce=0 puts its own MAC there (it ARPs with the VIP as
+   * sender) even though it answers no ARP request. Null when not checked.
+   */
+  announcement: {port: number; mac: string | null; realServer: string | null} | null
   problem: boolean
   message: string
 }
@@ -35,16 +41,21 @@ export interface ArpObservation {
   /** The probe interface's MAC when it carries the VIP itself. */
   localMac: string | null
   expectMac: string | null
+  /** The neighbour entry for the VIP after a connection to VIP:port (--port); null when not checked. */
+  announcement: {port: number; mac: string | null} | null
 }
 
 export function arpVerdict(observation: ArpObservation): ArpProbeResult {
   const {vip, macs, localMac, expectMac} = observation
-  const responders = macs.map((mac) => ({mac, realServer: observation.realServerMacs.get(mac)?.[0] ?? null}))
+  const nameOf = (mac: string): string | null => observation.realServerMacs.get(mac)?.[0] ?? null
+  const responders = macs.map((mac) => ({mac, realServer: nameOf(mac)}))
+  const {announcement} = observation
   const result = (problem: boolean, message: string): ArpProbeResult => ({
     vip,
     interface: observation.interface,
     responders,
     heldLocally: localMac === null ? null : {mac: localMac},
+    announcement: announcement && {...announcement, realServer: announcement.mac === null ? null : nameOf(announcement.mac)},
     problem,
     message,
   })
@@ -68,7 +79,18 @@ export function arpVerdict(observation: ArpObservation): ArpProbeResult {
   if (expectMac !== null && owner !== expectMac) {
     return result(true, `${vip} is answered ${on} by ${who}, not by the expected ${expectMac}.`)
   }
-  return result(false, `Only ${who} answers ARP for ${vip} ${on}${expectMac === null ? '' : ', as expected'}.`)
+  const announcer = announcement?.mac
+  if (announcer !== undefined && announcer !== null && announcer !== owner) {
+    const named = describe({mac: announcer, realServer: nameOf(announcer)})
+    return result(
+      true,
+      `Only ${who} answers ARP for ${vip} ${on}, but after a connection to ${vip}:${announcement?.port} this segment's neighbour entry for ${vip} ` +
+        `points at ${named}: it sends ARP requests with the VIP as sender address, which re-points every host that hears them. ` +
+        'It needs arp_announce=2 (run `rsaudit audit` on it).',
+    )
+  }
+  const checked = announcement === null ? '' : `; no host announced itself as ${vip} while serving port ${announcement.port}`
+  return result(false, `Only ${who} answers ARP for ${vip} ${on}${expectMac === null ? '' : ', as expected'}${checked}.`)
 }
 
 function describe(responder: ArpResponder): string {

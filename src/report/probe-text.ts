@@ -12,6 +12,11 @@ export function arpText(result: ArpProbeResult): string {
   if (result.heldLocally !== null) lines.push(`  ${result.heldLocally.mac}  this host (holds the VIP)`)
   for (const r of result.responders) lines.push(`  ${r.mac}${r.realServer === null ? '' : `  real server ${r.realServer}`}`)
   if (lines.length === 1) lines.push('  (no answer)')
+  const {announcement} = result
+  if (announcement !== null) {
+    const holder = announcement.mac === null ? 'no entry' : `${announcement.mac}${announcement.realServer === null ? '' : `  real server ${announcement.realServer}`}`
+    lines.push(`After a connection to port ${announcement.port}, the neighbour entry for ${result.vip}: ${holder}`)
+  }
   return `${lines.join('\n')}\n${verdict(result)}`
 }
 

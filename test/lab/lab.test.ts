@@ -1,6 +1,7 @@
 /**
  * The Direct Routing lab, run for real: every scenario is built from a clean lab, the network's own
- * behaviour is measured, rsaudit audits the real server, and the two must agree. Then rsaudit's
+ * behaviour is measured, rsaudit audits the real server and probes it from the client, and the
+ * verdicts must agree with the measurements. Then rsaudit's
  * printed runtime fixes are run as printed and must leave a healthy network that passes every rule.
  * Needs root and network namespaces (CI has both and must run it).
  */
@@ -30,8 +31,12 @@ afterAll(async () => {
 describe.skipIf(!available.ok)('Direct Routing lab: verdicts agree with the network', () => {
   it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
     const outcome = await runScenario(names, scenario)
-    const {truth, audit, disagreements} = outcome.before
-    expect(disagreements, JSON.stringify({truth, failing: nonPassingRules(audit)})).toEqual([])
+    const {truth, audit, probes, disagreements} = outcome.before
+    expect(disagreements, JSON.stringify({truth, probes, failing: nonPassingRules(audit)})).toEqual([])
+    // The statements about the probes, per scenario, on top of their agreement with the measurements.
+    expect(probes.arpNamesRealServers.includes('rs1'), 'probe arp names rs1').toBe(scenario.probes.arpFindsRs1)
+    expect(probes.arpProblem, 'probe arp flags a problem').toBe(scenario.probes.arpFindsRs1)
+    expect(!probes.vipPathConnected, 'probe vip-path fails').toBe(scenario.probes.vipPathFails)
 
     if (scenario.causes.length === 0) {
       expect(truth.httpViaVip).toBe('rs1')

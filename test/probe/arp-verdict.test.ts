@@ -7,10 +7,24 @@ const RS1 = '8e:b8:ca:eb:db:60'
 const RS2 = '0e:30:06:24:50:0f'
 
 function observe(overrides: Partial<ArpObservation>): ArpObservation {
-  return {vip: '192.0.2.100', interface: 'eth0', macs: [], realServerMacs: new Map(), localMac: null, expectMac: null, ...overrides}
+  return {vip: '192.0.2.100', interface: 'eth0', macs: [], realServerMacs: new Map(), localMac: null, expectMac: null, announcement: null, ...overrides}
 }
 
 describe('arpVerdict', () => {
+  it('flags a real server that announces itself as the VIP although only the load balancer answers ARP', () => {
+    const result = arpVerdict(observe({macs: [LB], realServerMacs: new Map([[RS1, ['192.0.2.11']]]), announcement: {port: 8080, mac: RS1}}))
+    expect(result).toMatchObject({problem: true, announcement: {port: 8080, mac: RS1, realServer: '192.0.2.11'}})
+    expect(result.message).toContain(`points at ${RS1} (real server 192.0.2.11)`)
+    expect(result.message).toContain('arp_announce=2')
+    expect(arpExitCode(result)).toBe(1)
+  })
+
+  it('passes when the neighbour entry after the connection still holds the ARP responder, and says it checked', () => {
+    const result = arpVerdict(observe({macs: [LB], announcement: {port: 8080, mac: LB}}))
+    expect(result).toMatchObject({problem: false, announcement: {port: 8080, mac: LB, realServer: null}})
+    expect(result.message).toContain('no host announced itself as 192.0.2.100 while serving port 8080')
+  })
+
   it('passes when exactly one MAC answers', () => {
     const result = arpVerdict(observe({macs: [LB]}))
     expect(result).toMatchObject({problem: false, responders: [{mac: LB, realServer: null}], heldLocally: null})

@@ -13,7 +13,7 @@ import {schemaErrors} from '../helpers/probe-schemas.js'
 const LB = '3e:2e:09:91:f5:f2'
 const RS1 = '8e:b8:ca:eb:db:60'
 const arp = (overrides: Partial<Parameters<typeof arpVerdict>[0]>) =>
-  arpVerdict({vip: '192.0.2.100', interface: 'eth0', macs: [], realServerMacs: new Map(), localMac: null, expectMac: null, ...overrides})
+  arpVerdict({vip: '192.0.2.100', interface: 'eth0', macs: [], realServerMacs: new Map(), localMac: null, expectMac: null, announcement: null, ...overrides})
 const vipPath = (outcome: Parameters<typeof vipPathVerdict>[0]['outcome'], realServerMac: string | null) =>
   vipPathVerdict({vip: '192.0.2.100', port: 8080, realServer: '192.0.2.11', interface: 'eth0', source: '192.0.2.254', realServerMac, outcome, timeoutMs: 3000})
 
@@ -23,6 +23,8 @@ describe('probe JSON schemas accept every result shape', () => {
     ['two responders, one a real server', arp({macs: [RS1, LB], realServerMacs: new Map([[RS1, ['192.0.2.11']]])})],
     ['no responder', arp({})],
     ['held locally', arp({localMac: LB})],
+    ['announced by a real server', arp({macs: [LB], realServerMacs: new Map([[RS1, ['192.0.2.11']]]), announcement: {port: 80, mac: RS1}})],
+    ['announcement checked, no entry', arp({macs: [LB], announcement: {port: 80, mac: null}})],
   ])('probe-arp: %s', (_name, result) => {
     expect(schemaErrors('probe-arp', result)).toEqual([])
   })

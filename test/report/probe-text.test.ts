@@ -14,12 +14,23 @@ describe('probe text output', () => {
       realServerMacs: new Map([['8e:b8:ca:eb:db:60', ['192.0.2.11']]]),
       localMac: '3e:2e:09:91:f5:f2',
       expectMac: null,
+      announcement: null,
     })
     expect(arpText(result)).toBe(
       'ARP for 192.0.2.100 on eth0:\n  3e:2e:09:91:f5:f2  this host (holds the VIP)\n  8e:b8:ca:eb:db:60  real server 192.0.2.11\n' + `PROBLEM: ${result.message}\n`,
     )
-    const silent = arpVerdict({vip: '192.0.2.100', interface: 'eth0', macs: [], realServerMacs: new Map(), localMac: null, expectMac: null})
+    const silent = arpVerdict({vip: '192.0.2.100', interface: 'eth0', macs: [], realServerMacs: new Map(), localMac: null, expectMac: null, announcement: null})
     expect(arpText(silent)).toContain('  (no answer)\nPROBLEM: No host answered')
+    const announced = arpVerdict({
+      vip: '192.0.2.100',
+      interface: 'eth0',
+      macs: ['3e:2e:09:91:f5:f2'],
+      realServerMacs: new Map([['8e:b8:ca:eb:db:60', ['192.0.2.11']]]),
+      localMac: null,
+      expectMac: null,
+      announcement: {port: 80, mac: '8e:b8:ca:eb:db:60'},
+    })
+    expect(arpText(announced)).toContain('After a connection to port 80, the neighbour entry for 192.0.2.100: 8e:b8:ca:eb:db:60  real server 192.0.2.11\nPROBLEM:')
   })
 
   it('shows the path vip-path tried', () => {

@@ -5,6 +5,7 @@
 import {respondingMacs} from '../../parse/arping.js'
 import type {ArpObservation} from '../../probe/arp-verdict.js'
 import {arpSource} from '../../probe/source-address.js'
+import {observeAnnouncement} from './arp-announce.js'
 import {detectArping, runArping} from './arping.js'
 import {interfacesHolding, interfaceState, routeTo} from './link.js'
 import {ProbeError} from './run.js'
@@ -17,6 +18,10 @@ export interface ArpProbeRequest {
   interface?: string
   count: number
   realServers: readonly string[]
+  /** With a port, also check who announces itself as the VIP while serving a connection (arp-announce.ts). */
+  port?: number
+  /** Sender address for that connection; a free one is found by DAD when absent. */
+  source?: string
 }
 
 /** @throws {ProbeError} when arping or ip is unusable or no interface/source can be found. */
@@ -36,7 +41,12 @@ export async function observeArp(request: ArpProbeRequest): Promise<Omit<ArpObse
     for (const mac of perServer[index] ?? []) realServerMacs.set(mac, [...(realServerMacs.get(mac) ?? []), rip])
   })
   const heldHere = link.ipv4.some((a) => a.address === request.vip)
-  return {vip: request.vip, interface: name, macs, realServerMacs, localMac: heldHere ? link.mac : null}
+  if (request.port !== undefined && heldHere) {
+    // A macvlan cannot reach its lower device's own addresses, so the connection could not be made.
+    throw new ProbeError(`--port needs a host other than the one holding ${request.vip}: run it from a client on the segment`)
+  }
+  const announcement = request.port === undefined ? null : await observeAnnouncement(link, request.vip, request.port, request.source)
+  return {vip: request.vip, interface: name, macs, realServerMacs, localMac: heldHere ? link.mac : null, announcement: announcement && {port: announcement.port, mac: announcement.mac}}
 }
 
 /**

@@ -36,8 +36,8 @@ export interface ProbeNamespace {
  * deletes the namespace whatever happens.
  * @throws {ProbeError} when not root or a setup step fails.
  */
-export async function withProbeNamespace<T>(lowerDevice: string, fn: (ns: ProbeNamespace) => Promise<T>): Promise<T> {
-  assertRoot()
+export async function withProbeNamespace<T>(lowerDevice: string, fn: (ns: ProbeNamespace) => Promise<T>, what?: string): Promise<T> {
+  assertRoot(what)
   const name = `rsaudit-probe-${process.pid}-${randomBytes(3).toString('hex')}`
   const ns: ProbeNamespace = {name, link: PROBE_LINK, ip: (args) => ['ip', '-n', name, ...args], exec: ['ip', 'netns', 'exec', name]}
   const onSignal = (signal: keyof typeof SIGNALS): void => {
@@ -65,8 +65,8 @@ export async function withProbeNamespace<T>(lowerDevice: string, fn: (ns: ProbeN
 }
 
 /** @throws {ProbeError} unless running as root (creating namespaces and links needs CAP_SYS_ADMIN and CAP_NET_ADMIN). */
-export function assertRoot(): void {
-  if (process.getuid?.() !== 0) throw new ProbeError('probe vip-path must run as root: it creates a network namespace and a macvlan')
+export function assertRoot(what = 'probe vip-path'): void {
+  if (process.getuid?.() !== 0) throw new ProbeError(`${what} must run as root: it creates a network namespace and a macvlan`)
 }
 
 /** Synchronous, for signal handlers: the process exits right after. */

@@ -4,6 +4,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {observeArp} from '../../collect/probe/arp.js'
 import {arpExitCode, type ArpProbeResult, arpVerdict} from '../../probe/arp-verdict.js'
+import {parsePorts} from '../../engine/validate-inputs.js'
 import {countFlag, interfaceFlag, ipv4Flag, macFlag} from '../../probe/inputs.js'
 import {arpText} from '../../report/probe-text.js'
 
@@ -16,6 +17,7 @@ export default class ProbeArp extends BaseCommand {
 
   static override examples = [
     '<%= config.bin %> probe arp --vip 192.0.2.100',
+    '<%= config.bin %> probe arp --vip 192.0.2.100 --port 80 --real-server 192.0.2.11',
     '<%= config.bin %> probe arp --vip 192.0.2.100 --interface eth0 --expect-mac 3e:2e:09:91:f5:f2 --real-server 192.0.2.11 --real-server 192.0.2.12 --json',
   ]
 
@@ -25,6 +27,10 @@ export default class ProbeArp extends BaseCommand {
     count: Flags.integer({summary: 'ARP requests to send, one a second.', default: 3}),
     'expect-mac': Flags.string({summary: "The MAC that should answer (the load balancer's)."}),
     'real-server': Flags.string({summary: 'A real server address (repeatable); its MAC is resolved by ARP so a responder can be named.', multiple: true}),
+    port: Flags.string({
+      summary: 'Also connect to VIP:PORT from a temporary namespace and check who then claims the VIP (finds arp_announce problems; needs root).',
+    }),
+    source: Flags.string({summary: 'With --port: a free address on the segment to connect from. Default: one found by ARP duplicate address detection.'}),
     json: Flags.boolean({summary: 'Print JSON (schemas/probe-arp.schema.json).', default: false}),
   }
 
@@ -36,6 +42,8 @@ export default class ProbeArp extends BaseCommand {
       ...(flags.interface === undefined ? {} : {interface: interfaceFlag(flags.interface)}),
       count: countFlag(flags.count),
       realServers: (flags['real-server'] ?? []).map((value) => ipv4Flag('real-server', value)),
+      ...(flags.port === undefined ? {} : {port: parsePorts([flags.port])[0]}),
+      ...(flags.source === undefined ? {} : {source: ipv4Flag('source', flags.source)}),
     }
     const expectMac = flags['expect-mac'] === undefined ? null : macFlag('expect-mac', flags['expect-mac'])
     const result = arpVerdict({...(await observeArp(request)), expectMac})
