@@ -48,5 +48,8 @@ function oneLine(message: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '')
   const [first = '', ...rest] = lines
-  return /^The following errors? occurred:$/.test(first) ? rest.join('; ') : lines.join(': ')
+  if (/^The following errors? occurred:$/.test(first)) return rest.join('; ')
+  // "Missing 1 required arg:" / "file  The configuration file..." (a padded two-column line) reads
+  // as "Missing 1 required arg: file: The configuration file...".
+  return lines.map((line) => line.replace(/\s{2,}/g, ': ')).reduce((joined, line) => (joined.endsWith(':') ? `${joined} ${line}` : `${joined}: ${line}`))
 }

@@ -21,12 +21,16 @@ export default class Audit extends BaseCommand {
     '<%= config.bin %> audit --json --fail-on high',
     '<%= config.bin %> audit --from rs1.tar.gz --from rs2.tar.gz',
     '<%= config.bin %> audit --from ticket-4711.txt --vip 198.51.100.10',
+    '<%= config.bin %> audit --lb-config keepalived.conf',
   ]
 
   static override flags = {
     vip: Flags.string({summary: 'A VIP to check (repeatable). Default: every non-127/8, non-::1 address on loopback.', multiple: true}),
     port: Flags.string({summary: 'A TCP port the service must listen on (repeatable). Enables the listener rules.', multiple: true}),
-    mode: Flags.option({summary: 'Load-balancing mode of this server.', options: MODES, default: 'dr'})(),
+    mode: Flags.option({summary: 'Load-balancing mode of this server (default dr, or what --lb-config says).', options: MODES})(),
+    'lb-config': Flags.string({
+      summary: "The load balancer's configuration (keepalived.conf, ldirectord.cf, ipvsadm -Ln or ipvsadm-save output, /proc/net/ip_vs): this server's VIPs, ports and modes come from it.",
+    }),
     from: Flags.string({
       summary: 'Audit a bundle (directory, .tar.gz or .zip), a directory of bundles, or a text file of pasted command output instead of this host (repeatable).',
       multiple: true,
@@ -43,8 +47,11 @@ export default class Audit extends BaseCommand {
     const request = {
       vips: parseVips(flags.vip ?? []),
       ports: parsePorts(flags.port ?? []),
-      mode: flags.mode,
+      mode: flags.mode ?? 'dr',
+      modeGiven: flags.mode !== undefined,
       rulesDir: flags['rules-dir'] ?? fileURLToPath(PACKAGED_RULES_DIR),
+      // Read before any collection, so a wrong path fails at once.
+      ...(flags['lb-config'] === undefined ? {} : {lbConfig: await (await import('../collect/lb-config-file.js')).readLbConfigFile(flags['lb-config'])}),
     }
     // Offline inputs need archive readers and schema checks that a live audit never loads.
     const from = flags.from ?? []

@@ -3,11 +3,13 @@
  * reads, so it starts while the rules load (the programs it runs overlap with rule parsing);
  * a broken rule file still ends the run with its error before any report is made.
  */
+import type {LbConfigFile} from '../collect/lb-config-file.js'
 import type {RawSource} from '../collect/raw-source.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
 import type {HostFacts, OsIdentity} from '../facts/model.js'
 import {toolVersion} from '../version.js'
 import {evaluateRules} from './evaluate.js'
+import {type AuditRun, planFromLbConfig} from './lb-plan.js'
 import {loadRules} from './load-rules.js'
 import type {AuditInputs, Mode, Report, Rule, RuleResult, Vip} from './types.js'
 import {chooseVips} from './vips.js'
@@ -17,6 +19,10 @@ export interface AuditRequest {
   ports: number[]
   mode: Mode
   rulesDir: string
+  /** Whether --mode was given, rather than defaulted; it then wins over --lb-config. */
+  modeGiven?: boolean
+  /** The load balancer's configuration: VIPs, ports and methods for this server come from it. */
+  lbConfig?: LbConfigFile
 }
 
 /** Linux and Windows hosts read different programs and files; the source says which it is. */
@@ -45,23 +51,61 @@ export async function auditFacts(facts: HostFacts, request: AuditRequest, source
 }
 
 export function buildReport(facts: HostFacts, rules: readonly Rule[], request: Omit<AuditRequest, 'rulesDir'>, source: Report['target']['source']): Report {
-  const inputs: AuditInputs = {...chooseVips(request.vips, facts.interfaces), ports: request.ports, mode: request.mode}
+  const plan = request.lbConfig
+    ? planFromLbConfig(request.lbConfig, facts, {vips: request.vips, ports: request.ports, mode: request.mode, modeGiven: request.modeGiven ?? false})
+    : {runs: [{vips: request.vips, ports: request.ports, mode: request.mode, vipsFromConfig: false}], notes: []}
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
-  const results = evaluateRules(rules, facts, inputs, {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release})
+  const platform = {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release}
+  const runs = plan.runs.map((run) => {
+    const inputs = inputsFor(run, facts)
+    return {inputs, results: evaluateRules(rules, facts, inputs, platform)}
+  })
+  const results = mergeResults(runs.map((run) => run.results))
+  const inputs = combineInputs(runs.map((run) => run.inputs))
+  const modes = runs.map((run) => run.inputs.mode)
   return {
     schemaVersion: 1,
     tool: {name: 'rsaudit', version: toolVersion()},
     target: {hostname: os?.hostname ?? 'unknown', platform: os?.platform ?? 'unknown', osVersion: describeOs(os), source},
-    inputs: {vips: inputs.vips.map((vip) => vip.address), vipSource: inputs.vipSource, ports: inputs.ports, mode: inputs.mode},
+    inputs: {vips: inputs.vips.map((vip) => vip.address), vipSource: inputs.vipSource, ports: inputs.ports, mode: inputs.mode, ...(modes.length > 1 ? {modes} : {})},
     summary: {
       pass: count(results, 'pass'),
       fail: count(results, 'fail'),
       unknown: count(results, 'unknown'),
       notApplicable: count(results, 'not-applicable'),
     },
-    notes: notesFor(inputs, facts),
+    notes: [...plan.notes, ...notesFor(inputs, facts)],
     results,
   }
+}
+
+function inputsFor(run: AuditRun, facts: HostFacts): AuditInputs {
+  const vips = run.vipsFromConfig ? {vips: run.vips, vipSource: 'lb-config' as const} : chooseVips(run.vips, facts.interfaces)
+  return {...vips, ports: run.ports, mode: run.mode}
+}
+
+/** One result per rule and subject: a rule that applies to two methods (arp-ignore in dr and tun) reports once. */
+function mergeResults(perRun: RuleResult[][]): RuleResult[] {
+  const seen = new Set<string>()
+  return perRun.flat().filter((result) => {
+    const key = `${result.ruleId}\u0000${result.subject}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** What the report shows as its inputs: every VIP and port of every run, and the first run's method. */
+function combineInputs(all: AuditInputs[]): AuditInputs {
+  const [first, ...rest] = all
+  if (first === undefined) throw new Error('an audit plan has at least one run')
+  const vips = [...first.vips]
+  const ports = [...first.ports]
+  for (const inputs of rest) {
+    for (const vip of inputs.vips) if (!vips.some((v) => v.address === vip.address)) vips.push(vip)
+    for (const port of inputs.ports) if (!ports.includes(port)) ports.push(port)
+  }
+  return {...first, vips, ports}
 }
 
 function describeOs(os: OsIdentity | undefined): string {

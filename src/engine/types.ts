@@ -78,8 +78,8 @@ export interface Vip {
 
 export interface AuditInputs {
   vips: Vip[]
-  /** Where the VIP list came from: the --vip flag, the loopback addresses, or nowhere. */
-  vipSource: 'flag' | 'loopback' | 'none'
+  /** Where the VIP list came from: the --vip flag, the loopback addresses, the load balancer's configuration (--lb-config), or nowhere. */
+  vipSource: 'flag' | 'loopback' | 'lb-config' | 'none'
   ports: number[]
   mode: Mode
 }
@@ -94,7 +94,8 @@ export interface Report {
   schemaVersion: 1
   tool: {name: string; version: string}
   target: {hostname: string; platform: string; osVersion: string; source: 'live' | 'bundle' | 'paste'}
-  inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode}
+  /** `mode` is the first method; `modes` lists them all when --lb-config lists this server under several. */
+  inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode; modes?: Mode[]}
   summary: {pass: number; fail: number; unknown: number; notApplicable: number}
   /** Plain sentences the user should read before the table (e.g. how the VIPs were chosen). */
   notes: string[]

@@ -48,10 +48,10 @@ function columnWidth(title: string, cells: readonly string[]): number {
 
 function header(report: Report): string {
   const {target, inputs} = report
-  const vips = inputs.vips.length > 0 ? `${inputs.vips.join(', ')}${inputs.vipSource === 'loopback' ? ' (found on loopback)' : ''}` : 'none'
+  const vips = inputs.vips.length > 0 ? `${inputs.vips.join(', ')}${inputs.vipSource === 'loopback' ? ' (found on loopback)' : inputs.vipSource === 'lb-config' ? ' (from --lb-config)' : ''}` : 'none'
   const lines = [
     `rsaudit ${report.tool.version}: ${target.hostname} (${target.osVersion}), ${SOURCE_LABEL[target.source]}`,
-    `mode ${inputs.mode}; VIPs ${vips}; ports ${inputs.ports.length > 0 ? inputs.ports.join(', ') : 'none'}`,
+    `mode ${inputs.modes?.join(' + ') ?? inputs.mode}; VIPs ${vips}; ports ${inputs.ports.length > 0 ? inputs.ports.join(', ') : 'none'}`,
     ...report.notes.map((note) => `note: ${note}`),
   ]
   return `${lines.join('\n')}\n`

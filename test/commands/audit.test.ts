@@ -25,6 +25,8 @@ describe('bad input', () => {
     [['audit', '--mode', 'direct'], /Expected --mode=direct to be one of: dr, tun, nat/],
     [['audit', '--fail-on', 'urgent'], /--fail-on/],
     [['audit', '--bogus'], /Nonexistent flag: --bogus/],
+    [['audit', '--lb-config', '/nonexistent/keepalived.conf'], /cannot read \/nonexistent\/keepalived.conf: no such file/],
+    [['audit', '--lb-config', 'package.json'], /package.json: not a keepalived.conf/],
   ])('%j exits 2 with one line and no stack trace', async (args, pattern) => {
     const {stderr, exitCode, stdout} = await runCli(args)
     expect(exitCode).toBe(2)

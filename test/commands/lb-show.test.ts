@@ -67,7 +67,7 @@ describe('rsaudit lb show', () => {
   it('without FILE says which argument is missing, exit 2, no stack trace', async () => {
     const {stdout, stderr, exitCode} = await runCli(['lb', 'show'])
     expect(exitCode).toBe(2)
-    expect(stderr).toMatch(/^rsaudit: Missing 1 required arg:\n {2}file /)
+    expect(stderr).toBe('rsaudit: Missing 1 required arg: file: The configuration file or saved command output to read.\n')
     expect(stderr).not.toMatch(/\bat .*\.js:\d+/)
     expect(stdout).toBe('')
   })

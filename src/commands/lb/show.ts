@@ -1,13 +1,9 @@
 /** `rsaudit lb show FILE`: print what rsaudit understands of a load balancer's own configuration. */
-import {readFile} from 'node:fs/promises'
-
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {UserError} from '../../errors.js'
+import {readLbConfigFile} from '../../collect/lb-config-file.js'
 import {LB_FORMATS} from '../../facts/lb-config.js'
-import {detectLbFormat, parseLbConfig} from '../../parse/lb/detect.js'
-import {ParseError} from '../../parse/parse-error.js'
 import {type LbShowResult, lbShowJson, lbShowTable} from '../../report/lb-config.js'
 
 export default class LbShow extends BaseCommand {
@@ -29,30 +25,11 @@ export default class LbShow extends BaseCommand {
 
   async run(): Promise<LbShowResult> {
     const {args, flags} = await this.parseFlags(LbShow)
-    const text = await readText(args.file)
-    const format = flags.type ?? detectLbFormat(text)
-    if (format === undefined) throw new UserError(`${args.file}: not a keepalived.conf, an ldirectord.cf, ipvsadm -Ln or ipvsadm-save output, or /proc/net/ip_vs (name its format with --type)`)
-    let result: LbShowResult
-    try {
-      result = {schemaVersion: 1, file: args.file, ...parseLbConfig(text, format)}
-    } catch (error) {
-      if (error instanceof ParseError) throw new UserError(`${args.file}: ${error.message}`)
-      throw error
-    }
+    const {config} = await readLbConfigFile(args.file, flags.type)
+    const result: LbShowResult = {schemaVersion: 1, file: args.file, ...config}
 
     const color = !flags.json && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
     process.stdout.write(flags.json ? lbShowJson(result) : lbShowTable(result, {color}))
     return result
-  }
-}
-
-/** @throws {UserError} when the file cannot be read, in the words a user needs. */
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
-    throw new UserError(`cannot read ${path}: ${reason}`)
   }
 }
