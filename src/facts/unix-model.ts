@@ -23,6 +23,8 @@ export interface HostModelSetting {
 export interface StrongEsSysctl {
   key: string
   value: number
+  /** What /etc/sysctl.conf sets it to at the next boot, when it sets it. */
+  boot?: {value: number; file: string; line: number}
 }
 
 export interface UnixFactsShape {
