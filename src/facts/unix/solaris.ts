@@ -7,6 +7,7 @@
 import type {RawSource} from '../../collect/raw-source.js'
 import {isSolarisLoopbackFile, SOLARIS_COMMANDS as C, UNIX_PATHS} from '../../collect/unix-commands.js'
 import {parseHostsFile} from '../../parse/unix/hosts-file.js'
+import {parseIfconfigArgs} from '../../parse/unix/ifconfig-args.js'
 import {parseIfconfigSolaris} from '../../parse/unix/ifconfig-solaris.js'
 import {type IpadmAddress, parseIpadmShowAddr} from '../../parse/unix/ipadm-show-addr.js'
 import {parseIpadmShowProp} from '../../parse/unix/ipadm-show-prop.js'
@@ -74,7 +75,9 @@ async function hostnameFileAddresses(source: RawSource): Promise<PersistedAddres
         continue
       }
 
-      found.push({mechanism: 'hostname-file', interface: iface, address, ...(entry.prefixLength === undefined ? {} : {prefixLength: entry.prefixLength}), file, line: entry.line, effective: true})
+      // With the name resolved, the mask default (`netmask +` or none: classful) can be worked out.
+      const prefixLength = entry.address === undefined ? parseIfconfigArgs(entry.words.map((w) => (w === entry.host ? address : w))).prefixLength : entry.prefixLength
+      found.push({mechanism: 'hostname-file', interface: iface, address, ...(prefixLength === undefined ? {} : {prefixLength}), file, line: entry.line, effective: true})
     }
   }
 
