@@ -19,7 +19,7 @@ export async function auditFromPaths(paths: readonly string[], request: AuditReq
       continue
     }
 
-    const pasted = factsFromPaste(input.text)
+    const pasted = factsFromPaste(input.text, platform)
     if (pasted.sections.length === 0) {
       const what = pasted.platform === 'windows' ? 'ipconfig /all, netsh interface ipv4 show interface N, Get-NetIPInterface | Format-List' : 'ip -d addr, ip route show table all, ss -ltn and sysctl -a'
       throw new UserError(`${input.path}: no command output recognized (paste the output of ${what}, or collect a bundle)`)

@@ -27,7 +27,8 @@ export async function solarisFacts(source: RawSource): Promise<UnixSpecificFacts
   return {interfaces, persistedAddresses, hostModel}
 }
 
-function hostModelRows(text: string): HostModelSetting[] {
+/** The ipv4 and ipv6 rows of `ipadm show-prop -p hostmodel` (a paste reads them the same way). */
+export function hostModelRows(text: string): HostModelSetting[] {
   return parseIpadmShowProp(text)
     .filter((row) => row.property === 'hostmodel' && (row.protocol === 'ipv4' || row.protocol === 'ipv6'))
     .map((row) => ({
