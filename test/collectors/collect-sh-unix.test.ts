@@ -21,6 +21,7 @@ import {DARWIN_COMMANDS, FREEBSD_COMMANDS, SOLARIS_COMMANDS} from '../../src/col
 import {runAudit} from '../../src/engine/audit.js'
 import type {Report} from '../../src/engine/types.js'
 import {inEtcOverlay, overlayAvailable} from '../helpers/etc-overlay.js'
+import {runCli} from '../helpers/run-cli.js'
 import {bundleProblems, type Manifest} from './bundle-schema.js'
 
 const SCRIPT = fileURLToPath(new URL('../../collectors/collect.sh', import.meta.url))
@@ -199,5 +200,12 @@ describe('collect.sh with uname -s Darwin', () => {
     const persistent = report.results.find((r) => r.ruleId === 'vip-persistent')
     expect(persistent?.message).toContain('macOS does not keep lo0 aliases across a reboot')
     expect(persistent?.remediation.flatMap((fix) => fix.commands).join('\n')).toContain('<string>/sbin/ifconfig</string>')
+
+    // The same bundle through the built CLI (needs `npm run build`), as a support engineer runs it.
+    const cli = await runCli(['audit', '--json', '--from', bundle, '--vip', VIP])
+    expect(cli.exitCode, cli.stderr).toBe(1)
+    const json = JSON.parse(cli.stdout) as Report
+    expect(json.target).toMatchObject({platform: 'darwin', source: 'bundle'})
+    expect(outcomes(json)).toEqual(outcomes(report))
   })
 })
