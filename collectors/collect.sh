@@ -13,12 +13,14 @@
 # It writes a bundle as docs/bundle-format.md describes: bundle.json, commands/<id>.out and
 # .err, and files/<path> copies. On Linux it runs and reads exactly what a live `rsaudit audit`
 # runs and reads (src/collect/linux-commands.ts, src/facts/linux/*, src/facts/boot-sysctl.ts),
-# so the bundle audits like a live run. On Solaris, FreeBSD and macOS it records uname,
-# ifconfig and netstat output. Secret values (Wi-Fi keys, VPN passwords) in NetworkManager
-# and netplan files are replaced by REDACTED: the audit needs the addresses, not the secrets.
+# so the bundle audits like a live run. On Solaris, FreeBSD and macOS (`uname -s` SunOS, FreeBSD,
+# Darwin) it runs what src/collect/unix-commands.ts lists and reads the boot-time files that put
+# a VIP on lo0 (/etc/hostname.lo0:N, rc.conf, launchd jobs). Secret values (Wi-Fi keys, VPN
+# passwords) in NetworkManager and netplan files are replaced by REDACTED: the audit needs the
+# addresses, not the secrets. A binary launchd plist is copied as XML (plutil -convert xml1).
 #
 # Only tools of a base install are used (sh, cat, ls, date, uname, sed, tr, mkdir, mv, rm,
-# tar, gzip, id; hostname, readlink, stat and timeout when present), and it is POSIX sh.
+# tar, gzip, id, dd; hostname, readlink, stat, timeout and plutil when present), and it is POSIX sh.
 
 # Solaris 10's /bin/sh is a pre-POSIX Bourne shell: move to its POSIX shell before anything
 # below is parsed. /usr/xpg4/bin/sh exists only on Solaris and illumos.
@@ -58,6 +60,10 @@ NM_DIRS='/etc/NetworkManager/system-connections /run/NetworkManager/system-conne
 NETPLAN_DIRS='/etc/netplan /run/netplan /lib/netplan'
 NETWORKD_DIRS='/etc/systemd/network /run/systemd/network /usr/local/lib/systemd/network /usr/lib/systemd/network /lib/systemd/network'
 UNIT_WANTS='/etc/systemd/system/multi-user.target.wants /etc/systemd/system/network-online.target.wants'
+# What the Solaris, FreeBSD and macOS audits read (src/collect/unix-commands.ts UNIX_PATHS).
+RC_CONF='/etc/rc.conf /etc/rc.conf.local /etc/rc.conf.d/network /etc/rc.conf.d/netif'
+BSD_SYSCTL_CONF='/etc/sysctl.conf /etc/sysctl.conf.local'
+LAUNCH_DAEMONS=/Library/LaunchDaemons
 
 # ---------------------------------------------------------------------------------------------
 # Messages and arguments
@@ -298,18 +304,34 @@ copy_file() {
   emit files "$_cf_json}"
 }
 
-# copy_content FROM TO [redact]
+# copy_content FROM TO [redact|plist]
 copy_content() {
-  if [ -n "${3:-}" ]; then
-    redact <"$1" >"$2"
-  else
+  case ${3:-} in
+    redact) redact <"$1" >"$2" ;;
+    # A bundle holds text only: a binary property list is stored as the XML it stands for.
+    plist)
+      if is_binary_plist "$1" && command -v plutil >/dev/null 2>&1; then
+        plutil -convert xml1 -o - "$1" >"$2"
+      else
+        cat "$1" >"$2"
+      fi
+      ;;
     # cat, not cp: a copy is a plain file even when the path is a link (bundles hold no links).
-    cat "$1" >"$2"
-  fi
+    *) cat "$1" >"$2" ;;
+  esac
+}
+
+# is_binary_plist FILE: true when FILE starts with the binary plist magic `bplist`.
+is_binary_plist() {
+  [ "$(dd if="$1" bs=6 count=1 2>/dev/null)" = bplist ]
 }
 
 copy_redacted() {
   copy_file "$1" redact
+}
+
+copy_plist() {
+  copy_file "$1" plist
 }
 
 # redact: keyfile (`psk=...`) and YAML (`password: ...`) lines whose key names a secret keep
@@ -484,14 +506,45 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------------------
-# Solaris, FreeBSD, macOS: raw output for parsers still to come
+# Solaris, FreeBSD, macOS (src/collect/unix-commands.ts, src/facts/unix/*)
 # ---------------------------------------------------------------------------------------------
 
-collect_unix() {
+collect_solaris() {
   run_command uname uname -a
   run_command ifconfig-a ifconfig -a
+  # Solaris 10 has no ipadm: command-missing there, which the audit expects.
+  run_command ipadm-show-addr ipadm show-addr -o all
+  run_command ipadm-show-prop-hostmodel ipadm show-prop -p hostmodel
   run_command netstat-rn netstat -rn
   run_command netstat-an netstat -an
+  # /etc/hostname.lo0:1 and /etc/hostname6.lo0:1; a host name in them is looked up in /etc/inet/hosts.
+  collect_dir /etc 'hostname*.lo0*'
+  copy_file /etc/inet/hosts
+}
+
+collect_freebsd() {
+  run_command uname uname -a
+  run_command ifconfig-a ifconfig -a
+  # FreeBSD 14 renamed the switch; each release answers one name and refuses the other.
+  run_command sysctl-check-interface sysctl net.inet.ip.check_interface
+  run_command sysctl-rfc1122-strong-es sysctl net.inet.ip.rfc1122_strong_es
+  run_command netstat-rn netstat -rn
+  run_command netstat-an netstat -an
+  for file in $RC_CONF $BSD_SYSCTL_CONF; do
+    copy_file "$file"
+  done
+}
+
+collect_darwin() {
+  run_command uname uname -a
+  run_command ifconfig-a ifconfig -a
+  run_command sysctl-check-interface sysctl net.inet.ip.check_interface
+  run_command netstat-rn netstat -rn
+  run_command netstat-an netstat -an
+  collect_dir "$LAUNCH_DAEMONS" '*.plist' copy_plist
+  for file in $BSD_SYSCTL_CONF; do
+    copy_file "$file"
+  done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -664,7 +717,9 @@ main() {
   plan_output
   case $PLATFORM in
     linux) collect_linux ;;
-    *) collect_unix ;;
+    solaris) collect_solaris ;;
+    freebsd) collect_freebsd ;;
+    darwin) collect_darwin ;;
   esac
   write_bundle_json
   finish

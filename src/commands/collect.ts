@@ -22,7 +22,9 @@ export default class Collect extends BaseCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(Collect)
     const recording = new RecordingSource(new LiveSource())
-    await collectLinuxFacts(recording)
+    // Solaris, FreeBSD and macOS read other programs and files (src/collect/unix-commands.ts).
+    if (['solaris', 'freebsd', 'darwin'].includes(recording.platform)) await (await import('../facts/unix/unix-host.js')).collectUnixFacts(recording)
+    else await collectLinuxFacts(recording)
     const identity = await recording.identity()
     const os = identity.status === 'ok' ? identity.value : {platform: 'linux' as const, hostname: 'unknown', distro: 'unknown', release: 'unknown', kernel: 'unknown'}
     const now = new Date()

@@ -8,22 +8,24 @@ import {factsFromPaste} from '../paste/paste-facts.js'
 import {type AuditRequest, auditFacts, runAudit} from './audit.js'
 import type {PlatformName, Report} from './types.js'
 
+const AUDITED = ['linux', 'windows', 'solaris', 'freebsd', 'darwin']
+
 export async function auditFromPaths(paths: readonly string[], request: AuditRequest, platform?: PlatformName): Promise<Report[]> {
   const reports: Report[] = []
   for (const input of await resolveFromPaths(paths)) {
     if (input.kind === 'bundle') {
-      requirePlatform(input.path, platform ?? input.source.manifest.platform, ['linux', 'windows'])
+      requirePlatform(input.path, platform ?? input.source.manifest.platform, AUDITED)
       reports.push(await runAudit(input.source, request))
       continue
     }
 
-    const pasted = factsFromPaste(input.text)
+    const pasted = factsFromPaste(input.text, platform)
     if (pasted.sections.length === 0) {
       const what = pasted.platform === 'windows' ? 'ipconfig /all, netsh interface ipv4 show interface N, Get-NetIPInterface | Format-List' : 'ip -d addr, ip route show table all, ss -ltn and sysctl -a'
       throw new UserError(`${input.path}: no command output recognized (paste the output of ${what}, or collect a bundle)`)
     }
 
-    requirePlatform(input.path, platform ?? pasted.platform, ['linux', 'windows'])
+    requirePlatform(input.path, platform ?? pasted.platform, AUDITED)
 
     const found = pasted.sections.map((s) => `${s.kind} (lines ${s.startLine}-${s.endLine})`).join(', ')
     const ignored = pasted.ignored.map((b) => `lines ${b.startLine}-${b.endLine} ("${b.preview}")`).join(', ')

@@ -14,6 +14,9 @@ import {loadRules} from './load-rules.js'
 import type {AuditInputs, Mode, Report, Rule, RuleResult, Vip} from './types.js'
 import {chooseVips} from './vips.js'
 
+/** Solaris, FreeBSD and macOS: ifconfig-based facts (facts/unix/), loaded only for them. */
+const UNIX_PLATFORMS: ReadonlySet<string> = new Set(['solaris', 'freebsd', 'darwin'])
+
 export interface AuditRequest {
   vips: Vip[]
   ports: number[]
@@ -25,8 +28,9 @@ export interface AuditRequest {
   lbConfig?: LbConfigFile
 }
 
-/** Linux and Windows hosts read different programs and files; the source says which it is. */
+/** Linux, Windows and the other Unixes read different programs and files; the source says which it is. */
 async function collectHostFacts(source: RawSource): Promise<HostFacts> {
+  if (UNIX_PLATFORMS.has(source.platform)) return (await import('../facts/unix/unix-host.js')).collectUnixFacts(source)
   if (source.platform !== 'windows') return collectLinuxFacts(source)
   // Loaded on demand: the Windows parsers and bundle reader would slow every Linux start-up.
   const {collectWindowsFacts} = await import('../facts/windows/collect-host.js')

@@ -1,6 +1,6 @@
 /**
  * The VIPs an audit checks: the ones given with --vip, or else every address on a loopback
- * interface outside 127.0.0.0/8 and ::1 (how a DR real server normally carries them).
+ * interface outside 127.0.0.0/8, ::1 and fe80::/10 (how a DR real server normally carries them).
  */
 import {familyOf, prefixContains, sameAddress} from '../facts/cidr.js'
 import type {Fact, NetInterface} from '../facts/model.js'
@@ -21,6 +21,7 @@ export function chooseVips(given: readonly Vip[], interfaces: Fact<NetInterface[
   return {vips: found, vipSource: found.length > 0 ? 'loopback' : 'none'}
 }
 
+/** 127/8 and ::1, and fe80::/10: BSD, macOS and Solaris give lo0 a link-local fe80::1, which is no VIP. */
 function isHostLoopback(address: string): boolean {
-  return prefixContains('127.0.0.0', 8, address) || sameAddress(address, '::1')
+  return prefixContains('127.0.0.0', 8, address) || sameAddress(address, '::1') || prefixContains('fe80::', 10, address)
 }

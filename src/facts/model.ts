@@ -5,6 +5,7 @@
  * these shapes. Nothing here knows which command or file a value came from, except through
  * the `source` string carried next to each value for evidence.
  */
+import type {UnixFactsShape} from './unix-model.js'
 import type {WindowsFactsShape} from './windows-model.js'
 
 /** Why a fact could not be collected. A rule that needs it becomes `unknown`, never `pass`. */
@@ -64,6 +65,8 @@ export interface NetInterface {
   master?: string
   operState?: string
   addresses: InterfaceAddress[]
+  /** Solaris: the non-global zone a logical interface (`lo0:3`) belongs to, from `ifconfig -a`'s `zone` line. */
+  zone?: string
 }
 
 export interface Route {
@@ -139,6 +142,11 @@ export type VipPersistenceMechanism =
   | 'networkmanager'
   | 'netplan'
   | 'systemd-networkd'
+  // Solaris, FreeBSD and macOS (facts/unix/).
+  | 'hostname-file'
+  | 'ipadm'
+  | 'rc.conf'
+  | 'launchd'
 
 /** An address that some boot-time configuration puts on an interface. */
 export interface PersistedAddress {
@@ -152,6 +160,8 @@ export interface PersistedAddress {
   effective: boolean
   /** Why the entry is not effective, when it is not. */
   note?: string
+  /** The name that configures it where the mechanism has one: `ifconfig_lo0_alias0`, `lo0/vip1`, a launchd Label. */
+  key?: string
 }
 
 export interface OsIdentity {
@@ -175,12 +185,15 @@ export interface NetworkStack {
 /** Windows facts, present only when the source is a Windows host (see windows-model.ts). */
 export type WindowsFacts = {[K in keyof WindowsFactsShape]?: Fact<WindowsFactsShape[K]>}
 
+/** Solaris and BSD facts, present only on those hosts (see unix-model.ts). */
+export type UnixFacts = {[K in keyof UnixFactsShape]?: Fact<UnixFactsShape[K]>}
+
 /**
  * Everything the rules read. Each entry may be unavailable independently. The first group is
  * common to all platforms (Windows facts are normalized into it too); the Linux-only ones are
  * `not-collected` elsewhere, and the Windows ones are simply absent off Windows.
  */
-export interface HostFacts extends WindowsFacts {
+export interface HostFacts extends WindowsFacts, UnixFacts {
   os: Fact<OsIdentity>
   interfaces: Fact<NetInterface[]>
   routes: Fact<Route[]>

@@ -6,10 +6,11 @@
  * and headers (`Windows IP Configuration`, netsh tables) in the ignored blocks still say
  * Windows, so the caller can ask for output it can read rather than call it unknown.
  */
-import {ruleFor} from './kinds.js'
+import {type Platform, ruleFor} from './kinds.js'
 import type {IgnoredBlock, PasteSection} from './split.js'
+import {unixFlavor, type UnixPlatform} from './unix-platform.js'
 
-export type PastePlatform = 'linux' | 'windows' | 'unknown'
+export type PastePlatform = 'linux' | 'windows' | UnixPlatform | 'unknown'
 
 /** Text only Windows prints or runs. English headers; localized ones are listed where seen in real output. */
 const WINDOWS_MARKERS: readonly RegExp[] = [
@@ -39,7 +40,7 @@ const WINDOWS_MARKERS: readonly RegExp[] = [
 ]
 
 export function detectPlatform(sections: readonly PasteSection[], ignored: readonly IgnoredBlock[] = []): PastePlatform {
-  const counts = new Map<PastePlatform, number>()
+  const counts = new Map<Platform, number>()
   for (const section of sections) {
     const platform = ruleFor(section.kind).platform
     counts.set(platform, (counts.get(platform) ?? 0) + 1)
@@ -48,6 +49,6 @@ export function detectPlatform(sections: readonly PasteSection[], ignored: reado
   // The platform most sections come from: output we can parse outweighs a mention of ipconfig.
   // On a tie, the platform of the first section (sort keeps the order of insertion).
   const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])
-  if (best) return best[0]
+  if (best) return best[0] === 'unix' ? unixFlavor(sections, ignored) : best[0]
   return ignored.some((block) => WINDOWS_MARKERS.some((marker) => marker.test(block.text))) ? 'windows' : 'unknown'
 }

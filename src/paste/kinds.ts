@@ -16,14 +16,16 @@ import {looksLikeProcNetTcp} from '../parse/proc-net-tcp.js'
 import {looksLikeSsOutput} from '../parse/ss-listeners.js'
 import {looksLikeSysctlOutput} from '../parse/sysctl-output.js'
 import {hasIpOption, type Invocation, invocations, IP_ADDR_OBJECT, IP_ROUTE_OBJECT, ipCall, ipLists, leadingInvocation} from './command.js'
+import {UNIX_KINDS, UNIX_RULES} from './unix-kinds.js'
 import {windowsInvocation} from './windows-command.js'
 import {WINDOWS_KINDS, WINDOWS_RULES} from './windows-kinds.js'
 
 const LINUX_KINDS = ['ip-addr-json', 'ip-addr', 'ip-route-json', 'ip-route', 'ss-listen-tcp', 'proc-net-tcp', 'proc-net-tcp6', 'sysctl'] as const
-export const PASTE_KINDS = [...LINUX_KINDS, ...WINDOWS_KINDS] as const
+export const PASTE_KINDS = [...LINUX_KINDS, ...WINDOWS_KINDS, ...UNIX_KINDS] as const
 export type PasteKind = (typeof PASTE_KINDS)[number]
 
-export type Platform = 'linux' | 'windows'
+/** `unix`: Solaris, FreeBSD or macOS, told apart by the text (unix-platform.ts). */
+export type Platform = 'linux' | 'windows' | 'unix'
 
 export interface KindRule {
   kind: PasteKind
@@ -195,7 +197,7 @@ const LINUX_RULES: readonly KindRule[] = [
 ]
 
 // Linux first, so a Linux paste splits as before; Windows kinds need a whole section to be detected.
-export const KIND_RULES: readonly KindRule[] = [...LINUX_RULES, ...WINDOWS_RULES]
+export const KIND_RULES: readonly KindRule[] = [...LINUX_RULES, ...WINDOWS_RULES, ...UNIX_RULES]
 
 export function ruleFor(kind: PasteKind): KindRule {
   const rule = KIND_RULES.find((r) => r.kind === kind)
@@ -217,7 +219,8 @@ export function kindOfCommand(command: string, prompted: boolean, promptPlatform
 function linuxKind(command: string, prompted: boolean): PasteKind | undefined {
   const calls = prompted ? invocations(command) : [leadingInvocation(command)].filter((c) => c !== undefined)
   for (const call of calls) {
-    const rule = LINUX_RULES.find((r) => r.command(call))
+    // A Unix shell prompt reads like Linux's; `sysctl net.inet...` is BSD's before it is any sysctl.
+    const rule = [...UNIX_RULES, ...LINUX_RULES].find((r) => r.command(call))
     if (rule) return rule.kind
   }
 

@@ -24,6 +24,8 @@ import {ruleFor} from './kinds.js'
 import {type NumberedPrompt, readPrompt} from './prompt.js'
 import {appendNew, factFrom, type Recipe} from './recipe.js'
 import {type IgnoredBlock, pasteLines, type PasteSection, readPaste} from './split.js'
+import {unixPasteFacts} from './unix-facts.js'
+import type {UnixPlatform} from './unix-platform.js'
 import {hostnameOutputs, windowsFacts} from './windows-facts.js'
 
 export interface PasteFacts {
@@ -90,10 +92,12 @@ const BOOT_TIME: FactUnavailable = {
   source: 'pasted text',
 }
 
-export function factsFromPaste(text: string): PasteFacts {
+/** `hint` (`--platform`) settles which Unix a paste is when its output cannot: FreeBSD and macOS print the same ifconfig. */
+export function factsFromPaste(text: string, hint?: string): PasteFacts {
   const read = readPaste(text)
-  const platform = detectPlatform(read.sections, read.ignored)
-  const sections = read.sections.filter((s) => platform === 'unknown' || ruleFor(s.kind).platform === platform)
+  const detected = detectPlatform(read.sections, read.ignored)
+  const platform = isUnix(detected) && isUnix(hint) ? hint : detected
+  const sections = read.sections.filter((s) => platform === 'unknown' || ruleFor(s.kind).platform === (isUnix(platform) ? 'unix' : platform))
   const ignored = [...read.ignored, ...read.sections.filter((s) => !sections.includes(s)).map(otherPlatformBlock)].sort((a, b) => a.startLine - b.startLine)
   const prompts = promptsByLine(text)
   // Only prompts in front of output we use speak for the audited host: a paste often also
@@ -101,7 +105,13 @@ export function factsFromPaste(text: string): PasteFacts {
   const used = sections.map((s) => (s.commandLine === undefined ? undefined : prompts.get(s.commandLine))).filter((p) => p !== undefined)
   const named = [...used.map((p) => p.host), ...hostnameOutputs(sections)].filter((host) => host !== undefined)
   const hosts = [...new Map(named.map((host) => [host.toLowerCase(), host])).values()]
-  const facts = platform === 'windows' ? windowsFacts(sections, used.find((p) => p.host !== undefined)) : linuxFacts(platform, sections, used)
+  const prompt = used.find((p) => p.host !== undefined)
+  const facts =
+    platform === 'windows'
+      ? windowsFacts(sections, prompt)
+      : isUnix(platform)
+        ? unixPasteFacts(platform, sections, osFact(platform, prompt), used.some((p) => p.root), BOOT_TIME)
+        : linuxFacts(platform, sections, used)
   return {facts, sections, ignored, platform, hosts}
 }
 
@@ -118,6 +128,10 @@ function linuxFacts(platform: PastePlatform, sections: readonly PasteSection[], 
     // Only a prompt can say; output without one is treated as unprivileged.
     privileged: used.some((p) => p.root),
   }
+}
+
+function isUnix(platform: string | undefined): platform is UnixPlatform {
+  return platform === 'solaris' || platform === 'freebsd' || platform === 'darwin'
 }
 
 /** A section of the platform not audited, as an ignored block that says its kind. */

@@ -1,6 +1,6 @@
 /**
  * Recognizes shell prompt lines in pasted text (`$ ip addr`, `[root@rs1 ~]# ss -ltn`,
- * `root@rs1:~#`, `rs1:~ #`, `bash-4.2#`, `C:\> netsh ...`, `PS C:\> Get-NetIPInterface`,
+ * `root@rs1:~#`, `rs1:~ #`, `mac:~ admin$`, `bash-4.2#`, `C:\> netsh ...`, `PS C:\> Get-NetIPInterface`,
  * `[WEB01]: PS C:\>`).
  *
  * A prompt tells the splitter three things the output alone cannot: where one command's output
@@ -40,6 +40,8 @@ const STYLES: readonly PromptStyle[] = [
   {pattern: new RegExp(String.raw`^(?<prompt>(?<user>[\w.-]+)@(?<host>[\w.-]+)(?::[^\s#$%]*|\s+[~/][^\s#$%]*)?\s?(?<sym>[#$%]))${COMMAND}`)},
   // rs1:~ #   (SUSE, no user part)
   {pattern: new RegExp(String.raw`^(?<prompt>(?<host>[A-Za-z][\w.-]*):[~/][^\s#$%]*\s?(?<sym>[#$]))${COMMAND}`)},
+  // new-host:~ tpetr$   mac:/etc root#   (the macOS bash prompt: host, directory, user)
+  {pattern: new RegExp(String.raw`^(?<prompt>(?<host>[A-Za-z][\w.-]*):[~/][^\s#$%]*\s(?<user>[\w.-]+)(?<sym>[#$]))${COMMAND}`)},
   // bash-4.2#   sh-4.4$   (containers and rescue shells)
   {pattern: new RegExp(String.raw`^(?<prompt>(?:-?bash|sh|ash|zsh)-[\d.]+(?<sym>[#$]))${COMMAND}`)},
   // PS C:\Users\admin>   C:\>   PS>   [WEB01]: PS C:\Users\admin\Documents> (PowerShell remoting names the host)
@@ -55,7 +57,7 @@ const STYLES: readonly PromptStyle[] = [
 const KNOWN_PROGRAMS = new Set(['ip', 'ss', 'sysctl', 'cat', 'grep', 'egrep', 'head', 'tail', 'more', 'less', 'uname',
   'hostname', 'hostnamectl', 'ipvsadm', 'netstat', 'ifconfig', 'route', 'arping', 'arp', 'systemctl', 'journalctl',
   'nmcli', 'ls', 'echo', 'sudo', 'find', 'awk', 'iptables', 'nft', 'firewall-cmd', 'tcpdump', 'curl', 'ping',
-  'lsb_release', 'keepalived', 'ldirectord', 'nsenter', 'docker', 'podman', 'kubectl'])
+  'lsb_release', 'keepalived', 'ldirectord', 'nsenter', 'docker', 'podman', 'kubectl', 'ipadm', 'sysrc', 'launchctl'])
 
 /** The prompt on this line, or undefined when the line is not one. */
 export function readPrompt(line: string): PromptLine | undefined {

@@ -50,13 +50,15 @@ export function deniedDetail(path: string): string {
 
 export class FakeSource implements RawSource {
   readonly kind = 'bundle' as const
-  readonly platform = 'linux' as const
+  /** The identity's platform (Linux unless the host says otherwise). */
+  readonly platform: OsIdentity['platform']
   readonly privileged: boolean
   /** Every path read or listed, in order, to check what a collector looked at. */
   readonly visited: string[] = []
 
   constructor(private readonly host: FakeHost) {
     this.privileged = host.privileged ?? true
+    this.platform = host.identity?.status === 'ok' ? host.identity.value.platform : 'linux'
   }
 
   async identity(): Promise<Fact<OsIdentity>> {

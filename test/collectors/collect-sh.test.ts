@@ -16,6 +16,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {LINUX_COMMANDS, LINUX_PATHS} from '../../src/collect/linux-commands.js'
 import {SYSCTL_D_DIRS} from '../../src/facts/boot-sysctl.js'
+import {inEtcOverlay, overlayAvailable} from '../helpers/etc-overlay.js'
 import {bundleProblems, type BundleFile, type Manifest} from './bundle-schema.js'
 
 const SCRIPT = fileURLToPath(new URL('../../collectors/collect.sh', import.meta.url))
@@ -309,7 +310,7 @@ describe('collect.sh', () => {
       put('systemd/network/10-lo.network', '[Match]\nName=lo\n\n[Network]\nAddress=198.51.100.15/32\n')
       bundle = join(scratch('etc-out'), 'b')
       // /etc/sysctl.conf removed in the overlay: Debian's 99-sysctl.conf link then dangles.
-      const result = inEtcOverlay(fixture, ['rm -f /etc/sysctl.conf'], ['sh', SCRIPT, '-o', bundle])
+      const result = inEtcOverlay(fixture, ['rm -f /etc/sysctl.conf'], ['sh', SCRIPT, '-o', bundle], work)
       expect(result.stderr).toBe('')
       expect(result.status).toBe(0)
       manifest = readManifest(bundle)
@@ -396,41 +397,4 @@ function lstatExists(path: string): boolean {
   } catch {
     return false
   }
-}
-
-/**
- * Runs argv in a private mount namespace where /etc is an overlay: the host's /etc below,
- * `fixture`/etc copied on top, then the `prepare` shell lines. The host's /etc never changes.
- */
-function inEtcOverlay(fixture: string, prepare: readonly string[], argv: readonly string[], cwd = work): SpawnSyncReturns<string> {
-  const upper = join(fixture, 'mnt')
-  mkdirSync(upper, {recursive: true})
-  const script = [
-    'set -e',
-    // overlayfs wants its upper and work directories on a file system that is not overlayfs.
-    'mount -t tmpfs rsaudit-test "$1"',
-    'mkdir "$1/upper" "$1/work"',
-    'mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1/upper,workdir=$1/work" /etc',
-    'if [ -d "$2/etc" ]; then cp -a "$2/etc/." /etc/; fi',
-    ...prepare,
-    'shift 2',
-    'exec "$@"',
-  ].join('\n')
-  return spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'overlay', upper, fixture, ...argv], {encoding: 'utf8', timeout: 120_000, cwd})
-}
-
-let overlay: {ok: boolean; reason: string} | undefined
-
-/** Root, unshare and overlayfs: what the /etc overlay tests need. Probed once. */
-function overlayAvailable(): {ok: boolean; reason: string} {
-  if (overlay !== undefined) return overlay
-  if (!isRoot) overlay = {ok: false, reason: 'needs root'}
-  else {
-    const probe = mkdtempSync(join(tmpdir(), 'rsaudit-overlay-probe-'))
-    const result = inEtcOverlay(probe, [], ['true'], probe)
-    rmSync(probe, {recursive: true, force: true})
-    overlay = result.status === 0 ? {ok: true, reason: ''} : {ok: false, reason: `unshare/overlayfs unusable: ${result.stderr || String(result.error)}`}
-  }
-  if (!overlay.ok && process.env.CI) throw new Error(`the /etc overlay tests must run in CI: ${overlay.reason}`)
-  return overlay
 }

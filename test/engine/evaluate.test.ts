@@ -12,7 +12,7 @@ import type {Mode, Rule} from '../../src/engine/types.js'
 import type {FactName, HostFacts} from '../../src/facts/model.js'
 import {address, conf, ethernet, hostFacts, listenerOn, loopback, persisted, unavailable} from '../helpers/host-facts.js'
 import {type CaseInputs, runCase, toInputs} from '../helpers/rule-tester.js'
-import {realRules, ruleById} from './real-rules.js'
+import {allRules, realRules, ruleById} from './real-rules.js'
 
 const VIP = '198.51.100.10'
 const FULL_INPUTS: CaseInputs = {vips: [VIP], ports: [80]}
@@ -37,7 +37,7 @@ function ids(rules: readonly Rule[]): string[] {
   return rules.map((rule) => rule.id).sort()
 }
 
-function evaluatedIds(mode: Mode, platform: {os: string; kernel?: string}): string[] {
+function evaluatedIds(mode: Mode, platform: {os: string; kernel?: string; release?: string}): string[] {
   return [...new Set(evaluateRules(realRules, goodServer(), toInputs({...FULL_INPUTS, mode}), platform).map((r) => r.ruleId))].sort()
 }
 
@@ -138,12 +138,18 @@ describe('evaluateRules: which rules apply', () => {
     expect(evaluatedIds('tun', {os: 'linux', kernel: '6.1.0'})).toEqual(ids(realRules.filter((rule) => rule.modes.includes('tun'))))
   })
 
-  it('evaluates only the rules that list the platform (no Linux-only rule on Windows or Solaris)', () => {
+  it('evaluates only the rules that list the platform (no Linux-only rule on Windows, Solaris or the BSDs)', () => {
     const linuxOnly = ids(realRules.filter((rule) => rule.platforms.every((p) => p.os === 'linux')))
     const onWindows = evaluatedIds('dr', {os: 'windows', kernel: '10.0.20348'})
     expect(onWindows.some((id) => linuxOnly.includes(id))).toBe(false)
     expect(onWindows).toEqual(expect.arrayContaining(['vip-on-loopback', 'vip-host-prefix']))
-    expect(evaluatedIds('dr', {os: 'solaris', kernel: '5.11'})).toEqual([])
+    // Of the rules that apply to Linux, only the VIP rules apply to the other Unixes too.
+    const shared = ['vip-host-prefix', 'vip-on-loopback', 'vip-persistent']
+    for (const os of ['solaris', 'freebsd', 'darwin']) expect(evaluatedIds('dr', {os, kernel: '5.11', release: '5.11'}), os).toEqual(shared)
+    const onlyFor = (os: string) => ids(allRules.filter((rule) => rule.platforms.some((p) => p.os === os) && !rule.platforms.some((p) => p.os === 'linux')))
+    expect(onlyFor('solaris')).toEqual(['solaris-hostmodel'])
+    expect(onlyFor('freebsd')).toEqual(['bsd-check-interface'])
+    expect(onlyFor('darwin')).toEqual(['bsd-check-interface'])
   })
 
   it('leaves out rules whose kernel minimum (2.6.4) is not met, and keeps them at exactly 2.6.4', () => {

@@ -39,6 +39,11 @@ describe('chooseVips', () => {
     expect(found.vipSource).toBe('loopback')
   })
 
+  it('skips the link-local fe80::1 that BSD, macOS and Solaris put on lo0', () => {
+    const lo0 = {...loopback(address('fe80::1/64', 'link'), address('198.51.100.10/32')), name: 'lo0'}
+    expect(chooseVips([], ok([lo0, ethernet()]))).toEqual({vips: [V4], vipSource: 'loopback'})
+  })
+
   it('ignores addresses on interfaces that are not loopback', () => {
     const eth = ethernet('eth0', address('192.0.2.10/24'), address('198.51.100.10/32'))
     expect(chooseVips([], ok([loopback(), eth]))).toEqual({vips: [], vipSource: 'none'})

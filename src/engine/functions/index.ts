@@ -1,10 +1,12 @@
 /** The closed set of check functions a rule may name (sorted, like ESLint's rule index). */
 import {bootSysctl} from './boot-sysctl.js'
+import {bsdCheckInterface} from './bsd-check-interface.js'
 import type {CheckFunction} from './define-check.js'
 import {effectiveSysctl} from './effective-sysctl.js'
 import {httpSysIplisten} from './http-sys-iplisten.js'
 import {iisBinding} from './iis-binding.js'
 import {listener} from './listener.js'
+import {solarisHostmodel} from './solaris-hostmodel.js'
 import {vipHostPrefix} from './vip-host-prefix.js'
 import {vipNotOnArpInterface} from './vip-not-on-arp-interface.js'
 import {vipOnLoopback} from './vip-on-loopback.js'
@@ -18,10 +20,12 @@ export const checkFunctions: ReadonlyMap<string, CheckFunction<never>> = new Map
   (
     [
       bootSysctl,
+      bsdCheckInterface,
       effectiveSysctl,
       httpSysIplisten,
       iisBinding,
       listener,
+      solarisHostmodel,
       vipHostPrefix,
       vipNotOnArpInterface,
       vipOnLoopback,

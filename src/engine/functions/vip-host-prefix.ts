@@ -11,10 +11,10 @@
 import type {JSONSchemaType} from 'ajv'
 
 import {hostPrefixLength, prefixContains, prefixToMask} from '../../facts/cidr.js'
-import type {HostFacts, NetInterface, Route} from '../../facts/model.js'
+import type {Fact, HostFacts, NetInterface, Route} from '../../facts/model.js'
 import {parsePrefix} from '../../parse/ip-address.js'
-import {locateVip} from '../../facts/vip-location.js'
-import type {Evidence} from '../types.js'
+import {locateVip, type VipPlacement} from '../../facts/vip-location.js'
+import type {Evidence, Vip} from '../types.js'
 import {compareVersions} from '../applicability.js'
 import {defineCheck, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
@@ -34,11 +34,13 @@ const optionsSchema: JSONSchemaType<Options> = {
 export const vipHostPrefix = defineCheck<Options>({
   name: 'vip-host-prefix',
   subjects: ['vips'],
-  facts: ['interfaces', 'routes'],
+  // Routes too where the host has them (Linux, Windows); see coveringRoute.
+  facts: ['interfaces'],
   optionsSchema,
   evaluate(subject, options, {facts}) {
-    if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || facts.routes.status !== 'ok') {
-      return unknown('interfaces or routes could not be read')
+    const routes = coveringCandidates(facts)
+    if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || routes.status !== 'ok') {
+      return unknown(routes.status === 'ok' ? 'interfaces could not be read' : `routes could not be read: ${routes.detail}`)
     }
 
     const {vip} = subject
@@ -50,9 +52,9 @@ export const vipHostPrefix = defineCheck<Options>({
 
     const host = expectedPrefix(vip.address, hostPrefixLength(vip.family), facts.interfaces.value, legacyWindows(facts.windowsOs, options))
     const wide = onLoopback.find((p) => p.address.prefixLength !== host)
-    const covering = facts.routes.value.find((route) => coversVip(route, vip.address, host))
+    const covering = routes.value.find((route) => coversVip(route, vip.address, host))
     const evidence: Evidence[] = onLoopback.map((p) => addressEvidence(p.nic, p.cidr, p.address.scope, facts.interfaces.source))
-    if (covering) evidence.push(routeEvidence(covering, facts.routes.source))
+    if (covering) evidence.push(routeEvidence(covering, routes.source))
     const coveringAddress = covering && addressBehind(covering, facts.interfaces.value)
     return {
       outcome: wide === undefined && covering === undefined ? 'pass' : 'fail',
@@ -67,15 +69,51 @@ export const vipHostPrefix = defineCheck<Options>({
         expectedPrefix: host,
         expectedCidr: `${vip.address}/${host}`,
         expectedMask: vip.family === 'inet' ? prefixToMask(host) : undefined,
-        problem: wide
-          ? facts.windowsOs === undefined
-            ? `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`
-            : `is configured as ${wide.cidr} on ${wide.nic.name}, but this Windows version needs /${host}`
-          : `is /${host}, but the local route ${covering?.destination ?? ''} through ${covering?.dev ?? 'lo'} covers it`,
+        problem: problem(facts, wide, covering, host),
+        ...unixHostPrefixFix(facts, vip, wide !== undefined, coveringAddress !== wide?.cidr ? coveringAddress : undefined),
       },
     }
   },
 })
+
+/**
+ * BSD and Solaris commands name the VIP and the covering address by family and without a prefix.
+ * The VIP is named only when its own prefix is wrong, and on Solaris 11 through its ipadm object
+ * when it has one (that change also persists).
+ */
+function unixHostPrefixFix(facts: HostFacts, vip: Vip, wide: boolean, covering: string | undefined): Record<string, string | undefined> {
+  const platform = facts.os.status === 'ok' ? facts.os.value.platform : undefined
+  if (platform !== 'solaris' && platform !== 'freebsd' && platform !== 'darwin') return {}
+  const coveringIp = covering?.split('/')[0]
+  const persisted = facts.persistedAddresses.status === 'ok' ? facts.persistedAddresses.value : []
+  const addrobj = platform === 'solaris' ? persisted.find((e) => e.mechanism === 'ipadm' && e.address === vip.address)?.key : undefined
+  return {
+    ...(!wide ? {} : addrobj !== undefined ? {vipAddrobj: addrobj} : vip.family === 'inet' ? {vip4: vip.address} : {vip6: vip.address}),
+    ...(coveringIp === undefined ? {} : coveringIp.includes(':') ? {coveringIp6: coveringIp} : {coveringIp4: coveringIp}),
+  }
+}
+
+function problem(facts: HostFacts, wide: VipPlacement | undefined, covering: Route | undefined, host: number): string {
+  if (wide && facts.windowsOs !== undefined) return `is configured as ${wide.cidr} on ${wide.nic.name}, but this Windows version needs /${host}`
+  if (wide && facts.routes.status !== 'ok') return `is configured as ${wide.cidr} on ${wide.nic.name}, not as a host address (/${host}, netmask ${host === 32 ? '0xffffffff' : '/128'})`
+  if (wide) return `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`
+  if (covering?.table === 'ifconfig') return `is /${host}, but ${covering.destination} on ${covering.dev ?? 'loopback'} covers it, so that whole prefix is local`
+  return `is /${host}, but the local route ${covering?.destination ?? ''} through ${covering?.dev ?? 'lo'} covers it`
+}
+
+/**
+ * What may cover the VIP with a wider local prefix: the local routes where the host's routes are
+ * read. Solaris and the BSDs have no routes fact; there the loopback addresses themselves stand in
+ * (an address on lo0 with a shorter prefix makes that prefix local the same way).
+ */
+function coveringCandidates(facts: HostFacts): Fact<Route[]> {
+  const platform = facts.os.status === 'ok' ? facts.os.value.platform : 'linux'
+  if (facts.routes.status === 'ok' || !['solaris', 'freebsd', 'darwin'].includes(platform) || facts.interfaces.status !== 'ok') return facts.routes
+  const routes = facts.interfaces.value
+    .filter((nic) => nic.loopback)
+    .flatMap((nic) => nic.addresses.map((a) => ({destination: `${a.address}/${a.prefixLength}`, family: a.family, table: 'ifconfig', type: 'local', dev: nic.name})))
+  return {status: 'ok', value: routes, source: facts.interfaces.source}
+}
 
 /** On a legacy Windows host, the prefix of the LAN subnet that contains the VIP; else the host prefix. */
 function expectedPrefix(vip: string, host: number, interfaces: readonly NetInterface[], legacy: boolean): number {
@@ -113,6 +151,7 @@ function addressBehind(route: Route, interfaces: readonly NetInterface[]): strin
 }
 
 function routeEvidence(route: Route, source: string): Evidence {
+  if (route.table === 'ifconfig') return {fact: `wider address on ${route.dev ?? 'loopback'}`, value: route.destination, source}
   return {fact: `local route in table ${route.table}`, value: `${route.type} ${route.destination} dev ${route.dev ?? '?'}`, source}
 }
 

@@ -5,6 +5,7 @@ import {locateVip} from '../../facts/vip-location.js'
 import {isLoopbackAdapter} from '../../facts/windows/vip-adapter.js'
 import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
+import {unixRuntimeFix} from './unix-vip-fix.js'
 import {vipData} from './vip-data.js'
 
 export const vipOnLoopback = defineCheck<NoOptions>({
@@ -12,7 +13,7 @@ export const vipOnLoopback = defineCheck<NoOptions>({
   subjects: ['vips'],
   facts: ['interfaces'],
   optionsSchema: NO_OPTIONS,
-  evaluate(subject, _options, {facts}) {
+  evaluate(subject, _options, {facts, inputs}) {
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok') return unknown('interfaces could not be read')
     const placements = locateVip(facts.interfaces.value, subject.vip.address)
     const source = facts.interfaces.source
@@ -29,6 +30,7 @@ export const vipOnLoopback = defineCheck<NoOptions>({
         device: onLoopback[0]?.nic.name,
         where: elsewhere.length > 0 ? `only on ${elsewhere.join(', ')}` : 'on no interface',
         ...windowsLoopback(facts, subject.vip.address),
+        ...unixRuntimeFix(facts, subject.vip, inputs.vips.filter((vip) => !locateVip(facts.interfaces.status === 'ok' ? facts.interfaces.value : [], vip.address).some((p) => p.nic.loopback))),
       },
     }
   },

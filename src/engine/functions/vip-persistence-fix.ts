@@ -42,5 +42,13 @@ export function vipPersistenceFix(mechanism: VipPersistenceMechanism, vip: Vip, 
       // Debian's rc.local ends in `exit 0`: a line appended after it would never run.
       return {rcLocalLine: line, rcLocalSedInsert: `/^exit 0$/i ${line}`}
     }
+
+    // Solaris, FreeBSD, macOS: their fixes depend on the host's facts (unix-vip-fix.ts).
+    case 'hostname-file':
+    case 'ipadm':
+    case 'rc.conf':
+    case 'launchd': {
+      return {}
+    }
   }
 }

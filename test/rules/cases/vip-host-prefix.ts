@@ -1,6 +1,7 @@
 import {address, ethernet, hostFacts, localRoute, loopback} from '../../helpers/host-facts.js'
 import {WIN_VIP, windowsFacts, windowsWith} from '../../helpers/windows-facts.js'
 import type {RuleCases} from '../../helpers/rule-tester.js'
+import {UNIX_VIP, unixFacts, unixLoopback, unixNic} from '../../helpers/unix-facts.js'
 
 const VIP = '198.51.100.10'
 
@@ -23,6 +24,9 @@ export const cases: RuleCases = {
       inputs: {vips: [VIP]},
     },
     {name: '/128 IPv6 VIP', facts: hostFacts({interfaces: [loopback(address('2001:db8::10/128')), ethernet()]}), inputs: {vips: ['2001:db8::10']}},
+    {name: 'Solaris: lo0:1 with netmask ffffffff', facts: unixFacts('solaris'), inputs: {vips: [UNIX_VIP]}},
+    {name: 'FreeBSD: lo0 alias with netmask 0xffffffff', facts: unixFacts('freebsd'), inputs: {vips: [UNIX_VIP]}},
+    {name: 'macOS: lo0 alias with netmask 0xffffffff', facts: unixFacts('darwin'), inputs: {vips: [UNIX_VIP]}},
   ],
   invalid: [
     {
@@ -52,5 +56,35 @@ export const cases: RuleCases = {
       fixIncludes: ['ip addr del 198.51.100.1/24 dev lo'],
     },
     {name: 'IPv6 VIP with /64', facts: hostFacts({interfaces: [loopback(address('2001:db8::10/64')), ethernet()]}), inputs: {vips: ['2001:db8::10']}, failing: ['2001:db8::10']},
+    {
+      name: 'Solaris 10: lo0:4 with netmask ffff0000 (as in the real Solaris 10 zones sample)',
+      facts: unixFacts('solaris', {release: '5.10', interfaces: [unixLoopback('lo0', '127.0.0.1/8'), unixLoopback('lo0:4', `${UNIX_VIP}/16`), unixNic('bnx3')], persisted: []}),
+      inputs: {vips: [UNIX_VIP]},
+      failing: [UNIX_VIP],
+      messageIncludes: 'is configured as 198.51.100.10/16 on lo0:4, not as a host address',
+      fixIncludes: ['ifconfig lo0:4 198.51.100.10 netmask 255.255.255.255'],
+    },
+    {
+      name: 'Solaris 11: a /24 ipadm address object is changed in place',
+      facts: unixFacts('solaris', {interfaces: [unixLoopback('lo0', '127.0.0.1/8'), unixLoopback('lo0:1', `${UNIX_VIP}/24`), unixNic('net0')]}),
+      inputs: {vips: [UNIX_VIP]},
+      failing: [UNIX_VIP],
+      fixIncludes: ['ipadm set-addrprop -p prefixlen=32 lo0/vip1'],
+    },
+    {
+      name: 'FreeBSD: alias added without a netmask gets the classful /24',
+      facts: unixFacts('freebsd', {interfaces: [unixLoopback('lo0', '127.0.0.1/8', `${UNIX_VIP}/24`), unixNic('vtnet0')]}),
+      inputs: {vips: [UNIX_VIP]},
+      failing: [UNIX_VIP],
+      fixIncludes: ['ifconfig lo0 inet 198.51.100.10 -alias', 'ifconfig lo0 alias 198.51.100.10 netmask 0xffffffff'],
+    },
+    {
+      name: 'macOS: another lo0 alias with a /24 covers the /32 VIP',
+      facts: unixFacts('darwin', {interfaces: [unixLoopback('lo0', '127.0.0.1/8', `${UNIX_VIP}/32`, '198.51.100.1/24'), unixNic('en0')]}),
+      inputs: {vips: [UNIX_VIP]},
+      failing: [UNIX_VIP],
+      messageIncludes: 'but 198.51.100.1/24 on lo0 covers it',
+      fixIncludes: ['ifconfig lo0 inet 198.51.100.1 -alias'],
+    },
   ],
 }

@@ -1,6 +1,7 @@
 import {address, ethernet, hostFacts, loopback} from '../../helpers/host-facts.js'
 import {WIN_VIP, windowsFacts, windowsWith} from '../../helpers/windows-facts.js'
 import type {RuleCases} from '../../helpers/rule-tester.js'
+import {UNIX_VIP, unixFacts, unixLoopback, unixNic} from '../../helpers/unix-facts.js'
 
 export const cases: RuleCases = {
   valid: [
@@ -11,6 +12,10 @@ export const cases: RuleCases = {
       facts: hostFacts({interfaces: [loopback(address('2001:db8::10/128')), ethernet()]}),
       inputs: {vips: ['2001:DB8:0::10']},
     },
+    {name: 'Solaris 10: VIP on the logical interface lo0:1', facts: unixFacts('solaris', {release: '5.10'}), inputs: {vips: [UNIX_VIP]}},
+    {name: 'FreeBSD: VIP as an lo0 alias', facts: unixFacts('freebsd'), inputs: {vips: [UNIX_VIP]}},
+    {name: 'FreeBSD: VIP on the cloned loopback lo1', facts: unixFacts('freebsd', {interfaces: [unixLoopback('lo0', '127.0.0.1/8'), unixLoopback('lo1', `${UNIX_VIP}/32`), unixNic('em0')]}), inputs: {vips: [UNIX_VIP]}},
+    {name: 'macOS: VIP as an lo0 alias', facts: unixFacts('darwin'), inputs: {vips: [UNIX_VIP]}},
   ],
   invalid: [
     {
@@ -37,6 +42,35 @@ export const cases: RuleCases = {
       inputs: {vips: ['198.51.100.10', '2001:db8::10']},
       failing: ['198.51.100.10', '2001:db8::10'],
       fixIncludes: ['ip addr replace 2001:db8::10/128 dev lo'],
+    },
+    {
+      name: 'Solaris 10: VIP missing; the fix plumbs the next free logical interface',
+      facts: unixFacts('solaris', {release: '5.10', interfaces: [unixLoopback('lo0', '127.0.0.1/8'), unixLoopback('lo0:1', '127.0.0.1/8'), unixNic('e1000g0')]}),
+      inputs: {vips: [UNIX_VIP, '2001:db8::10']},
+      failing: [UNIX_VIP, '2001:db8::10'],
+      fixIncludes: ['ifconfig lo0:2 plumb 198.51.100.10 netmask 255.255.255.255 up', 'ifconfig lo0:3 inet6 plumb 2001:db8::10/128 up'],
+    },
+    {
+      name: 'Solaris 11: VIP missing; the fix is a persistent ipadm address object',
+      facts: unixFacts('solaris', {interfaces: [unixLoopback('lo0', '127.0.0.1/8'), unixNic('net0')], persisted: []}),
+      inputs: {vips: [UNIX_VIP]},
+      failing: [UNIX_VIP],
+      fixIncludes: ['ipadm create-addr -T static -a local=198.51.100.10/32 lo0/vip1'],
+    },
+    {
+      name: 'FreeBSD: VIP only on the NIC',
+      facts: unixFacts('freebsd', {interfaces: [unixLoopback('lo0', '127.0.0.1/8'), {...unixNic('vtnet0'), addresses: [...unixNic('vtnet0').addresses, {family: 'inet', address: UNIX_VIP, prefixLength: 32, scope: 'global'}]}]}),
+      inputs: {vips: [UNIX_VIP]},
+      failing: [UNIX_VIP],
+      messageIncludes: 'only on vtnet0',
+      fixIncludes: ['ifconfig lo0 alias 198.51.100.10 netmask 0xffffffff'],
+    },
+    {
+      name: 'macOS: the alias is gone (after a reboot)',
+      facts: unixFacts('darwin', {interfaces: [unixLoopback('lo0', '127.0.0.1/8'), unixNic('en0')]}),
+      inputs: {vips: [UNIX_VIP, '2001:db8::10']},
+      failing: [UNIX_VIP, '2001:db8::10'],
+      fixIncludes: ['ifconfig lo0 alias 198.51.100.10 netmask 0xffffffff', 'ifconfig lo0 inet6 2001:db8::10 prefixlen 128 alias'],
     },
   ],
 }
