@@ -6,6 +6,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {LiveSource} from '../collect/live-source.js'
 import {runAudit} from '../engine/audit.js'
+import {DR_METHODS} from '../engine/dr-method.js'
 import {exitCodeFor} from '../engine/exit-code.js'
 import {PACKAGED_RULES_DIR} from '../engine/load-rules.js'
 import {MODES, PLATFORMS, type Report, SEVERITIES} from '../engine/types.js'
@@ -27,6 +28,11 @@ export default class Audit extends BaseCommand {
     vip: Flags.string({summary: 'A VIP to check (repeatable). Default: every non-127/8, non-::1 address on loopback.', multiple: true}),
     port: Flags.string({summary: 'A TCP port the service must listen on (repeatable). Enables the listener rules.', multiple: true}),
     mode: Flags.option({summary: 'Load-balancing mode of this server.', options: MODES, default: 'dr'})(),
+    method: Flags.option({
+      summary: 'How this Direct Routing server accepts VIP traffic: the VIP on loopback, or a netfilter REDIRECT rule. Default auto: REDIRECT for a VIP on no interface that a REDIRECT rule names.',
+      options: DR_METHODS,
+      default: 'auto',
+    })(),
     from: Flags.string({
       summary: 'Audit a bundle (directory, .tar.gz or .zip), a directory of bundles, or a text file of pasted command output instead of this host (repeatable).',
       multiple: true,
@@ -44,6 +50,7 @@ export default class Audit extends BaseCommand {
       vips: parseVips(flags.vip ?? []),
       ports: parsePorts(flags.port ?? []),
       mode: flags.mode,
+      method: flags.method,
       rulesDir: flags['rules-dir'] ?? fileURLToPath(PACKAGED_RULES_DIR),
     }
     // Offline inputs need archive readers and schema checks that a live audit never loads.

@@ -7,6 +7,7 @@ import type {RawSource} from '../collect/raw-source.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
 import type {HostFacts, OsIdentity} from '../facts/model.js'
 import {toolVersion} from '../version.js'
+import {type DrMethod, methodNotes} from './dr-method.js'
 import {evaluateRules} from './evaluate.js'
 import {loadRules} from './load-rules.js'
 import type {AuditInputs, Mode, Report, Rule, RuleResult, Vip} from './types.js'
@@ -16,6 +17,8 @@ export interface AuditRequest {
   vips: Vip[]
   ports: number[]
   mode: Mode
+  /** Direct Routing method (dr-method.ts); default auto. */
+  method?: DrMethod
   rulesDir: string
 }
 
@@ -45,7 +48,7 @@ export async function auditFacts(facts: HostFacts, request: AuditRequest, source
 }
 
 export function buildReport(facts: HostFacts, rules: readonly Rule[], request: Omit<AuditRequest, 'rulesDir'>, source: Report['target']['source']): Report {
-  const inputs: AuditInputs = {...chooseVips(request.vips, facts.interfaces), ports: request.ports, mode: request.mode}
+  const inputs: AuditInputs = {...chooseVips(request.vips, facts.interfaces), ports: request.ports, mode: request.mode, method: request.method ?? 'auto'}
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
   const results = evaluateRules(rules, facts, inputs, {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release})
   return {
@@ -78,6 +81,7 @@ function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
     notes.push('No VIP given and none found on a loopback interface, so the VIP checks are skipped. Pass the VIP to check it: rsaudit audit --vip 198.51.100.10 (repeat --vip for more).')
   }
 
+  notes.push(...methodNotes(facts, inputs))
   if (!facts.privileged) notes.push('Not running as root: whatever could not be read is reported as unknown (run as root for a complete audit).')
   return notes
 }

@@ -5,6 +5,8 @@ import {effectiveSysctl} from './effective-sysctl.js'
 import {httpSysIplisten} from './http-sys-iplisten.js'
 import {iisBinding} from './iis-binding.js'
 import {listener} from './listener.js'
+import {redirectConntrack} from './redirect-conntrack.js'
+import {redirectRule} from './redirect-rule.js'
 import {vipHostPrefix} from './vip-host-prefix.js'
 import {vipNotOnArpInterface} from './vip-not-on-arp-interface.js'
 import {vipOnLoopback} from './vip-on-loopback.js'
@@ -22,6 +24,8 @@ export const checkFunctions: ReadonlyMap<string, CheckFunction<never>> = new Map
       httpSysIplisten,
       iisBinding,
       listener,
+      redirectConntrack,
+      redirectRule,
       vipHostPrefix,
       vipNotOnArpInterface,
       vipOnLoopback,
