@@ -39,8 +39,7 @@ export interface WalkResult {
 }
 
 type End =
-  | {kind: 'hit' | 'stop' | 'next'; rule?: NfRule; chain?: NfChain}
-  | {kind: 'return'}
+  | {kind: 'hit' | 'stop' | 'next' | 'return'; rule?: NfRule; chain?: NfChain}
   | {kind: 'unknown'; rule: NfRule; chain: NfChain}
 
 const MAX_DEPTH = 32
@@ -98,7 +97,7 @@ function runChain(path: NetfilterPath, chain: NfChain, packet: Packet, target: '
 
 /** Leaving a chain: back to the caller, or for a base chain its policy. */
 function fallThrough(chain: NfChain, rule?: NfRule): End {
-  if (chain.base === undefined) return {kind: 'return'}
+  if (chain.base === undefined) return rule === undefined ? {kind: 'return'} : {kind: 'return', rule, chain}
   const kind = chain.base.policy === 'drop' ? 'stop' : 'next'
   return rule === undefined ? {kind} : {kind, rule, chain}
 }
@@ -137,8 +136,10 @@ function applyVerdict(path: NetfilterPath, chain: NfChain, rule: NfRule, packet:
       const callee = findChain(path.chains, chain, verdict.chain)
       if (callee === undefined) return [{kind: 'unknown', rule, chain}]
       const ends = runChain(path, callee, packet, target, state, 0, depth + 1)
-      // RETURN from a jump resumes after it; from a goto it returns from this chain too.
-      return dedupe(ends.flatMap((end) => (end.kind !== 'return' ? [end] : verdict.kind === 'jump' ? rest() : [fallThrough(chain)])))
+      // RETURN from a jump resumes after it; from a goto it returns from this chain too. An end
+      // that names no rule of its own names the RETURN, which is what kept the packet from the callee's rules.
+      const via = (end: End, back: End): End => (back.kind !== 'unknown' && back.rule === undefined && end.rule ? {...back, rule: end.rule, chain: end.chain} : back)
+      return dedupe(ends.flatMap((end) => (end.kind !== 'return' ? [end] : (verdict.kind === 'jump' ? rest() : [fallThrough(chain)]).map((back) => via(end, back)))))
     }
 
     case 'other': {
