@@ -15,12 +15,11 @@
  * - redirect rules give no result at all unless some VIP uses REDIRECT, so a loopback server's
  *   report is not filled with checks for a method it does not use.
  */
-import {locateVip} from '../facts/vip-location.js'
-import {describeChain} from '../facts/netfilter.js'
-import type {NetfilterPath, NfChain, NfCondition, NfRule} from '../facts/netfilter-model.js'
-import {findChain} from '../facts/netfilter.js'
-import {conditionHolds} from '../facts/netfilter-walk.js'
 import type {HostFacts} from '../facts/model.js'
+import {describeChain, findChain} from '../facts/netfilter.js'
+import type {NetfilterPath, NfChain, NfCondition, NfRule} from '../facts/netfilter-model.js'
+import {conditionHolds} from '../facts/netfilter-walk.js'
+import {locateVip} from '../facts/vip-location.js'
 import type {Subject} from './subjects.js'
 import type {AuditInputs, CheckContext, Evidence, Rule, Vip} from './types.js'
 
@@ -74,7 +73,7 @@ export function methodGate(rule: Rule, subject: Subject, context: CheckContext):
 }
 
 function vipReason(rule: Rule, vip: Vip, method: VipMethod): string {
-  const how = method.evidence.length > 0 ? 'a REDIRECT rule takes its traffic' : '--method redirect was given'
+  const how = method.evidence.length > 0 ? 'a REDIRECT rule names it' : '--method redirect was given'
   const listener = rule.id === 'service-listens-on-vip' ? '; the redirected traffic arrives on this server\'s own address, which service-listens-on-rip checks' : ''
   return `${vip.address} uses the REDIRECT method (${how}) and is configured on no interface, so this loopback check does not apply${listener}`
 }
@@ -116,7 +115,7 @@ export function methodNotes(facts: HostFacts, inputs: AuditInputs): string[] {
 
   const redirected = absent.filter((vip) => vipMethod(vip, facts, inputs).redirect)
   if (redirected.length === 0) return []
-  return [`${list(redirected)} ${redirected.length > 1 ? 'are' : 'is'} on no interface and a REDIRECT rule takes ${redirected.length > 1 ? 'their' : 'its'} traffic: checked as the REDIRECT method (give --method loopback to check the loopback method instead).`]
+  return [`${list(redirected)} ${redirected.length > 1 ? 'are' : 'is'} on no interface and a REDIRECT rule names ${redirected.length > 1 ? 'them' : 'it'}: checked as the REDIRECT method (give --method loopback to check the loopback method instead).`]
 }
 
 function list(vips: readonly Vip[]): string {

@@ -70,7 +70,7 @@ describe('a REDIRECT-method server', () => {
   it('says why a loopback rule does not apply, with the REDIRECT rule as evidence', () => {
     const [result] = runCase(ruleById('vip-on-loopback'), redirectServer(), inputs)
     expect(result).toMatchObject({outcome: 'not-applicable', remediation: []})
-    expect(result?.message).toBe('198.51.100.10 uses the REDIRECT method (a REDIRECT rule takes its traffic) and is configured on no interface, so this loopback check does not apply')
+    expect(result?.message).toBe('198.51.100.10 uses the REDIRECT method (a REDIRECT rule names it) and is configured on no interface, so this loopback check does not apply')
     expect(result?.evidence[0]).toEqual({fact: 'REDIRECT rule for 198.51.100.10', value: '-A PREROUTING -d 198.51.100.10/32 -p tcp -m tcp --dport 80 -j REDIRECT', source: 'iptables -t nat, chain PREROUTING'})
     const [listener] = runCase(ruleById('service-listens-on-vip'), redirectServer(), inputs)
     expect(listener?.message).toContain('service-listens-on-rip checks')
@@ -100,7 +100,7 @@ describe('a REDIRECT-method server', () => {
 
   it('tells the user in a note which VIPs were checked as the REDIRECT method', () => {
     const report = buildReport(redirectServer(), realRules, {vips: [{address: VIP, family: 'inet'}], ports: [80], mode: 'dr'}, 'live')
-    expect(report.notes).toContain('198.51.100.10 is on no interface and a REDIRECT rule takes its traffic: checked as the REDIRECT method (give --method loopback to check the loopback method instead).')
+    expect(report.notes).toContain('198.51.100.10 is on no interface and a REDIRECT rule names it: checked as the REDIRECT method (give --method loopback to check the loopback method instead).')
   })
 })
 
