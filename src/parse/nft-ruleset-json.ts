@@ -23,7 +23,7 @@
  */
 import type {NfChain, NfCondition, NfRule, NfVerdict} from '../facts/netfilter-model.js'
 import {concatAlternatives, isObject, type Json, MAX_ALTERNATIVES, matchCondition, renderExpression, renderMatch, type SetLookup} from './nft-expressions.js'
-import {ParseError} from './parse-error.js'
+import {ParseError, parseJson} from './parse-error.js'
 
 const FORMAT = 'nft -j list ruleset'
 
@@ -95,14 +95,7 @@ export function parseNftRulesetJson(text: string): NftRuleset {
 }
 
 function topLevel(text: string): Json[] {
-  if (text.trim() === '') throw new ParseError(FORMAT, 'the output is empty')
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new ParseError(FORMAT, `invalid JSON (${(error as Error).message})`)
-  }
-
+  const data = parseJson(text, FORMAT)
   if (!isObject(data) || !Array.isArray(data.nftables)) throw new ParseError(FORMAT, 'expected {"nftables": [...]}')
   const bad = data.nftables.findIndex((o) => !isObject(o))
   if (bad >= 0) throw new ParseError(FORMAT, `object ${bad} is not an object`)

@@ -5,12 +5,25 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import type {Fact} from '../../src/facts/model.js'
+import type {Fact, HostFacts} from '../../src/facts/model.js'
 import {mergeChains, notrackPath, redirectPath} from '../../src/facts/netfilter.js'
 import type {NetfilterPath, NetfilterTool} from '../../src/facts/netfilter-model.js'
 import {parseIptablesSave} from '../../src/parse/iptables-save.js'
 import {parseNftRulesetJson} from '../../src/parse/nft-ruleset-json.js'
 import {FIXTURES_ROOT} from './fixtures.js'
+import {hostFacts} from './host-facts.js'
+
+/** The captured rule sets (fixtures/linux/<scenario>/, see their SOURCE.md). */
+export const CAPTURED = {
+  iptablesNft: 'debian12-iptables-1.8.9-nft-backend-redirect',
+  nft: 'debian12-nftables-1.0.6-native-redirect',
+  legacy: 'debian12-iptables-1.8.9-legacy-rules',
+} as const
+
+/** A server without any VIP configured (lo, and eth0 with 192.0.2.10/24) holding a captured rule set. */
+export function withRules(name: string): HostFacts {
+  return {...hostFacts(), ...netfilterFacts(scenario(name))}
+}
 
 export interface NetfilterText {
   iptables?: string

@@ -7,6 +7,7 @@
  * redirect-conntrack pass, and fails where NOTRACK breaks the REDIRECT.
  * In CI (root) these must run; locally they skip only where namespaces cannot be made.
  */
+import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -15,7 +16,10 @@ import type {Outcome, Report} from '../../src/engine/types.js'
 import {cleanupStaleNamespaces, netnsAvailable, type RealServerNamespace, type RealServerSpec, withRealServer} from '../helpers/netns.js'
 import {VIP} from './scenarios.js'
 
-const available = netnsAvailable()
+const namespaces = netnsAvailable()
+// The rules are made with iptables and nft inside the namespace (Debian packages iptables, nftables).
+const missing = ['iptables', 'nft'].filter((tool) => spawnSync(tool, ['--version'], {stdio: 'ignore'}).status !== 0)
+const available = !namespaces.ok ? namespaces : missing.length > 0 ? {ok: false as const, reason: `${missing.join(' and ')} not installed (apt-get install iptables nftables)`} : namespaces
 const CLI = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 const PORT = 8080
 

@@ -6,10 +6,12 @@ import {arpInterfaces} from '../../facts/arp-interfaces.js'
 import type {HostFacts} from '../../facts/model.js'
 import {describeChain} from '../../facts/netfilter.js'
 import type {NetfilterPath, NfChain, NfRule} from '../../facts/netfilter-model.js'
-import type {Packet, WalkResult} from '../../facts/netfilter-walk.js'
+import {type Packet, walk, type WalkResult} from '../../facts/netfilter-walk.js'
 import {locateVip} from '../../facts/vip-location.js'
 import type {TemplateData} from '../interpolate.js'
+import {bracketed, type Subject} from '../subjects.js'
 import type {Evidence, Vip} from '../types.js'
+import {type CheckOutcome, unknown} from './define-check.js'
 
 /** The first TCP packet to VIP:port, arriving on one of the interfaces that face the network. */
 export function packetFor(vip: Vip, port: number, facts: HostFacts): Packet {
@@ -23,12 +25,37 @@ export function packetFor(vip: Vip, port: number, facts: HostFacts): Packet {
   }
 }
 
+export interface VipPortWalk {
+  vip: Vip
+  port: number
+  /** `198.51.100.10:80`, `[2001:db8::10]:80`. */
+  target: string
+  path: NetfilterPath
+  /** The fact's source, for evidence. */
+  source: string
+  result: WalkResult
+}
+
+/**
+ * Walks the first packet to the subject's VIP:port through one fact's chains. An outcome instead
+ * when there is nothing to walk (the fact unavailable) or the walk cannot decide (`unknown`, saying why).
+ */
+export function walkVipPort(subject: Subject, facts: HostFacts, hook: 'redirects' | 'notracks', question: (target: string) => string): VipPortWalk | CheckOutcome {
+  const fact = facts[hook]
+  if (subject.kind !== 'vip-port' || fact?.status !== 'ok') return unknown('the netfilter rules could not be read')
+  const {vip, port} = subject
+  const target = `${bracketed(vip.address)}:${port}`
+  const result = walk(fact.value, packetFor(vip, port, facts), hook === 'redirects' ? 'redirect' : 'notrack')
+  if (result.outcome === 'maybe') return unknown(doubtReason(question(target), result))
+  return {vip, port, target, path: fact.value, source: fact.source, result}
+}
+
 export function ruleEvidence(fact: string, rule: NfRule, chain: NfChain): Evidence {
   return {fact, value: rule.text, source: describeChain(chain)}
 }
 
 /** Why a walk could not decide, for an `unknown` result. */
-export function doubtReason(question: string, result: WalkResult): string {
+function doubtReason(question: string, result: WalkResult): string {
   const doubt = result.doubt
   if (doubt === undefined) return `${question}: the rules give no clear answer`
   return `${question}: \`${doubt.rule.text}\` (${describeChain(doubt.chain)}) depends on ${doubt.condition}, which rsaudit cannot judge`

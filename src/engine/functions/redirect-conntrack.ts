@@ -6,10 +6,8 @@
  * that runs after conntrack does nothing and is not reported.
  */
 import {describeChain} from '../../facts/netfilter.js'
-import {walk} from '../../facts/netfilter-walk.js'
-import {bracketed} from '../subjects.js'
-import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
-import {doubtReason, fixData, packetFor, ruleEvidence} from './netfilter-data.js'
+import {defineCheck, NO_OPTIONS, type NoOptions} from './define-check.js'
+import {fixData, ruleEvidence, walkVipPort} from './netfilter-data.js'
 import {vipData} from './vip-data.js'
 
 export const redirectConntrack = defineCheck<NoOptions>({
@@ -18,16 +16,13 @@ export const redirectConntrack = defineCheck<NoOptions>({
   facts: ['notracks', 'interfaces'],
   optionsSchema: NO_OPTIONS,
   evaluate(subject, _options, {facts}) {
-    if (subject.kind !== 'vip-port' || facts.notracks?.status !== 'ok') return unknown('the netfilter rules could not be read')
-    const {vip, port} = subject
-    const path = facts.notracks.value
-    const result = walk(path, packetFor(vip, port, facts), 'notrack')
-    const target = `${bracketed(vip.address)}:${port}`
-    if (result.outcome === 'maybe') return unknown(doubtReason(`cannot tell whether connection tracking is off for ${target}`, result))
+    const walked = walkVipPort(subject, facts, 'notracks', (target) => `cannot tell whether connection tracking is off for ${target}`)
+    if ('outcome' in walked) return walked
+    const {vip, port, target, path, result} = walked
     const {rule, chain} = result
     if (result.outcome === 'miss' || rule === undefined || chain === undefined) {
       const checked = path.chains.filter((c) => c.base !== undefined).map(describeChain).join('; ') || 'none'
-      return {outcome: 'pass', evidence: [{fact: 'chains before connection tracking', value: checked, source: facts.notracks.source}], data: {...vipData(vip), port, target}}
+      return {outcome: 'pass', evidence: [{fact: 'chains before connection tracking', value: checked, source: walked.source}], data: {...vipData(vip), port, target}}
     }
 
     return {

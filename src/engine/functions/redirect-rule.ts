@@ -6,11 +6,9 @@
  * missing.
  */
 import {describeChain} from '../../facts/netfilter.js'
-import {walk} from '../../facts/netfilter-walk.js'
-import {bracketed} from '../subjects.js'
 import {redirectsNaming} from '../dr-method.js'
-import {defineCheck, NO_OPTIONS, type NoOptions, unknown} from './define-check.js'
-import {doubtReason, fixData, packetFor, ruleEvidence} from './netfilter-data.js'
+import {defineCheck, NO_OPTIONS, type NoOptions} from './define-check.js'
+import {fixData, ruleEvidence, walkVipPort} from './netfilter-data.js'
 import {vipData} from './vip-data.js'
 
 export const redirectRule = defineCheck<NoOptions>({
@@ -19,18 +17,16 @@ export const redirectRule = defineCheck<NoOptions>({
   facts: ['redirects', 'interfaces'],
   optionsSchema: NO_OPTIONS,
   evaluate(subject, _options, {facts}) {
-    if (subject.kind !== 'vip-port' || facts.redirects?.status !== 'ok') return unknown('the netfilter rules could not be read')
-    const {vip, port} = subject
-    const path = facts.redirects.value
-    const result = walk(path, packetFor(vip, port, facts), 'redirect')
-    const target = `${bracketed(vip.address)}:${port}`
-    if (result.outcome === 'maybe') return unknown(doubtReason(`cannot tell whether ${target} is redirected`, result))
+    const walked = walkVipPort(subject, facts, 'redirects', (target) => `cannot tell whether ${target} is redirected`)
+    if ('outcome' in walked) return walked
+    const {vip, port, target, path, result} = walked
     const {rule, chain} = result
-    const evidence = rule && chain ? [ruleEvidence(result.outcome === 'hit' ? 'REDIRECT rule' : 'rule reached first', rule, chain)] : [{fact: `nat prerouting rule for ${target}`, value: 'none', source: facts.redirects.source}]
-    const toPorts = result.outcome === 'hit' && rule?.verdict.kind === 'redirect' ? rule.verdict.toPorts : undefined
+    const hit = result.outcome === 'hit'
+    const evidence = rule && chain ? [ruleEvidence(hit ? 'REDIRECT rule' : 'rule reached first', rule, chain)] : [{fact: `nat prerouting rule for ${target}`, value: 'none', source: walked.source}]
+    const toPorts = hit && rule?.verdict.kind === 'redirect' ? rule.verdict.toPorts : undefined
     const toPort = toPorts === undefined ? String(port) : toPorts[0] === toPorts[1] ? String(toPorts[0]) : `${toPorts[0]}-${toPorts[1]}`
     return {
-      outcome: result.outcome === 'hit' ? 'pass' : 'fail',
+      outcome: hit ? 'pass' : 'fail',
       evidence,
       data: {
         ...vipData(vip),

@@ -1,13 +1,8 @@
-import {hostFacts} from '../../helpers/host-facts.js'
-import {netfilterFacts, scenario} from '../../helpers/netfilter-facts.js'
+import {CAPTURED, withRules} from '../../helpers/netfilter-facts.js'
 import type {RuleCases} from '../../helpers/rule-tester.js'
 
-// A server without any VIP configured, with the captured rules; each VIP below has a REDIRECT
-// rule naming it, so it is checked as the REDIRECT method.
-const withRules = (name: string) => ({...hostFacts(), ...netfilterFacts(scenario(name))})
-const IPT = 'debian12-iptables-1.8.9-nft-backend-redirect'
-const NFT = 'debian12-nftables-1.0.6-native-redirect'
-const LEGACY = 'debian12-iptables-1.8.9-legacy-rules'
+// Each VIP below is on no interface and has a REDIRECT rule naming it, so it is checked as the REDIRECT method.
+const {iptablesNft: IPT, nft: NFT, legacy: LEGACY} = CAPTURED
 
 export const cases: RuleCases = {
   valid: [

@@ -1,12 +1,9 @@
 import {hostFacts} from '../../helpers/host-facts.js'
-import {netfilterFacts, scenario} from '../../helpers/netfilter-facts.js'
+import {CAPTURED, netfilterFacts, scenario, withRules} from '../../helpers/netfilter-facts.js'
 import type {RuleCases} from '../../helpers/rule-tester.js'
 
-// A server without any VIP configured (lo and eth0 192.0.2.10/24 only), with the captured rules.
-const withRules = (name: string) => ({...hostFacts(), ...netfilterFacts(scenario(name))})
-const IPT = 'debian12-iptables-1.8.9-nft-backend-redirect'
-const NFT = 'debian12-nftables-1.0.6-native-redirect'
-const LEGACY = 'debian12-iptables-1.8.9-legacy-rules'
+// withRules: a server holding no VIP, with one of the captured rule sets.
+const {iptablesNft: IPT, nft: NFT, legacy: LEGACY} = CAPTURED
 
 export const cases: RuleCases = {
   valid: [
