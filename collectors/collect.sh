@@ -399,6 +399,12 @@ collect_linux() {
   run_command ip-route-json ip -j route show table all
   run_command ip-route ip route show table all
   run_command ss-listen-tcp ss -Hltn
+  # The REDIRECT method's netfilter rules; the -legacy-save pair shows what the nf_tables iptables hides.
+  run_command iptables-save iptables-save
+  run_command ip6tables-save ip6tables-save
+  run_command iptables-legacy-save iptables-legacy-save
+  run_command ip6tables-legacy-save ip6tables-legacy-save
+  run_command nft-ruleset-json nft -j list ruleset
 
   collect_dir "$IPV4_CONF_DIR" '*' copy_ipv4_conf
   copy_file /proc/net/tcp

@@ -17,6 +17,13 @@ export const LINUX_COMMANDS = {
   ipRouteJson: command('ip-route-json', 'ip', '-j', 'route', 'show', 'table', 'all'),
   ipRouteText: command('ip-route', 'ip', 'route', 'show', 'table', 'all'),
   ssListenTcp: command('ss-listen-tcp', 'ss', '-Hltn'),
+  // The REDIRECT method's rules. The -legacy-save pair shows what the nf_tables iptables hides
+  // (it only warns "iptables-legacy tables present"); nft shows native nftables rules.
+  iptablesSave: command('iptables-save', 'iptables-save'),
+  ip6tablesSave: command('ip6tables-save', 'ip6tables-save'),
+  iptablesLegacySave: command('iptables-legacy-save', 'iptables-legacy-save'),
+  ip6tablesLegacySave: command('ip6tables-legacy-save', 'ip6tables-legacy-save'),
+  nftRulesetJson: command('nft-ruleset-json', 'nft', '-j', 'list', 'ruleset'),
 } as const satisfies Record<string, CommandSpec>
 
 /** Files and directories a Linux audit reads. */

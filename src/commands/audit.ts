@@ -6,6 +6,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {LiveSource} from '../collect/live-source.js'
 import {runAudit} from '../engine/audit.js'
+import {DR_METHODS} from '../engine/dr-method.js'
 import {exitCodeFor} from '../engine/exit-code.js'
 import {PACKAGED_RULES_DIR} from '../engine/load-rules.js'
 import {MODES, PLATFORMS, type Report, SEVERITIES} from '../engine/types.js'
@@ -31,6 +32,11 @@ export default class Audit extends BaseCommand {
     'lb-config': Flags.string({
       summary: "The load balancer's configuration (keepalived.conf, ldirectord.cf, ipvsadm -Ln or ipvsadm-save output, /proc/net/ip_vs): this server's VIPs, ports and modes come from it.",
     }),
+    method: Flags.option({
+      summary: 'How this Direct Routing server accepts VIP traffic: the VIP on loopback, or a netfilter REDIRECT rule. Default auto: REDIRECT for a VIP on no interface that a REDIRECT rule names.',
+      options: DR_METHODS,
+      default: 'auto',
+    })(),
     from: Flags.string({
       summary: 'Audit a bundle (directory, .tar.gz or .zip), a directory of bundles, or a text file of pasted command output instead of this host (repeatable).',
       multiple: true,
@@ -49,6 +55,7 @@ export default class Audit extends BaseCommand {
       ports: parsePorts(flags.port ?? []),
       mode: flags.mode ?? 'dr',
       modeGiven: flags.mode !== undefined,
+      method: flags.method,
       rulesDir: flags['rules-dir'] ?? fileURLToPath(PACKAGED_RULES_DIR),
       // Read before any collection, so a wrong path fails at once.
       ...(flags['lb-config'] === undefined ? {} : {lbConfig: await (await import('../collect/lb-config-file.js')).readLbConfigFile(flags['lb-config'])}),

@@ -8,6 +8,7 @@ import type {RawSource} from '../collect/raw-source.js'
 import {collectLinuxFacts} from '../facts/linux/collect-host.js'
 import type {HostFacts, OsIdentity} from '../facts/model.js'
 import {toolVersion} from '../version.js'
+import {type DrMethod, methodNotes} from './dr-method.js'
 import {evaluateRules} from './evaluate.js'
 import {type AuditRun, planFromLbConfig} from './lb-plan.js'
 import {loadRules} from './load-rules.js'
@@ -21,6 +22,8 @@ export interface AuditRequest {
   vips: Vip[]
   ports: number[]
   mode: Mode
+  /** Direct Routing method (dr-method.ts); default auto. */
+  method?: DrMethod
   rulesDir: string
   /** Whether --mode was given, rather than defaulted; it then wins over --lb-config. */
   modeGiven?: boolean
@@ -61,7 +64,7 @@ export function buildReport(facts: HostFacts, rules: readonly Rule[], request: O
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
   const platform = {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release}
   const runs = plan.runs.map((run) => {
-    const inputs = inputsFor(run, facts)
+    const inputs = inputsFor(run, facts, request.method ?? 'auto')
     return {inputs, results: evaluateRules(rules, facts, inputs, platform)}
   })
   const results = mergeResults(runs.map((run) => run.results))
@@ -83,9 +86,9 @@ export function buildReport(facts: HostFacts, rules: readonly Rule[], request: O
   }
 }
 
-function inputsFor(run: AuditRun, facts: HostFacts): AuditInputs {
+function inputsFor(run: AuditRun, facts: HostFacts, method: DrMethod): AuditInputs {
   const vips = run.vipsFromConfig ? {vips: run.vips, vipSource: 'lb-config' as const} : chooseVips(run.vips, facts.interfaces)
-  return {...vips, ports: run.ports, mode: run.mode}
+  return {...vips, ports: run.ports, mode: run.mode, method}
 }
 
 /** One result per rule and subject: a rule that applies to two methods (arp-ignore in dr and tun) reports once. */
@@ -126,6 +129,7 @@ function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
     notes.push('No VIP given and none found on a loopback interface, so the VIP checks are skipped. Pass the VIP to check it: rsaudit audit --vip 198.51.100.10 (repeat --vip for more).')
   }
 
+  notes.push(...methodNotes(facts, inputs))
   if (!facts.privileged) notes.push('Not running as root: whatever could not be read is reported as unknown (run as root for a complete audit).')
   return notes
 }

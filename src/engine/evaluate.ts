@@ -4,6 +4,7 @@
  */
 import type {FactUnavailable, HostFacts} from '../facts/model.js'
 import {compareVersions, type TargetPlatform, ruleApplies} from './applicability.js'
+import {anyRedirect, methodGate} from './dr-method.js'
 import {checkFunctions} from './functions/index.js'
 import {fillMessage} from './interpolate.js'
 import {renderRemediation} from './remediation.js'
@@ -41,6 +42,8 @@ export function evaluateRules(rules: readonly Rule[], facts: HostFacts, inputs: 
 export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
   const {facts, inputs} = context
   const base = {ruleId: rule.id, title: rule.title, severity: rule.severity}
+  // A check of the REDIRECT method says nothing on a server that does not use it (dr-method.ts).
+  if (rule.method === 'redirect' && !anyRedirect(context)) return []
   const missingInput = (rule.requires ?? []).find((input) => (input === 'ports' ? inputs.ports.length === 0 : inputs.vips.length === 0))
   if (missingInput !== undefined) {
     const message = rule.messages.notApplicable ?? `needs --${missingInput === 'ports' ? 'port' : 'vip'}`
@@ -62,7 +65,10 @@ export function evaluateRule(rule: Rule, context: CheckContext): RuleResult[] {
     return [{...base, outcome: 'not-applicable', subject: '-', message, evidence: [], remediation: []}]
   }
 
-  return subjects.map((subject) => {
+  return subjects.flatMap((subject) => {
+    const gate = methodGate(rule, subject, context)
+    if (gate.kind === 'skip') return []
+    if (gate.kind === 'not-applicable') return [{...base, outcome: 'not-applicable' as const, subject: subject.label, message: gate.reason, evidence: gate.evidence, remediation: []}]
     const outcome = fn.evaluate(subject, (rule.check.options ?? {}) as never, context)
     // The platform lets remediation pick commands per OS (`by: platform`).
     const data = {subject: subject.label, platform: facts.os.status === 'ok' ? facts.os.value.platform : undefined, windowsEra: windowsEra(facts), ...outcome.data}

@@ -39,6 +39,8 @@ export interface Rule {
   facts: FactName[]
   requires?: Array<'ports' | 'vips'>
   subjects: SubjectKind
+  /** The Direct Routing method the rule belongs to (dr-method.ts); absent: both. */
+  method?: 'loopback' | 'redirect'
   check: {function: string; options?: Record<string, unknown>}
   messages: {pass: string; fail: string; notApplicable?: string}
   remediation?: {runtime?: PerShell; persistent?: PerShell}
@@ -82,6 +84,8 @@ export interface AuditInputs {
   vipSource: 'flag' | 'loopback' | 'lb-config' | 'none'
   ports: number[]
   mode: Mode
+  /** How VIP traffic is accepted in DR mode (dr-method.ts); absent means auto. */
+  method?: 'auto' | 'loopback' | 'redirect'
 }
 
 /** Everything a check function sees. Facts are frozen: checks must not change them. */

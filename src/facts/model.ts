@@ -5,6 +5,7 @@
  * these shapes. Nothing here knows which command or file a value came from, except through
  * the `source` string carried next to each value for evidence.
  */
+import type {NetfilterPath} from './netfilter-model.js'
 import type {UnixFactsShape} from './unix-model.js'
 import type {WindowsFactsShape} from './windows-model.js'
 
@@ -202,6 +203,10 @@ export interface HostFacts extends WindowsFacts, UnixFacts {
   bootSysctl: Fact<BootSysctlReport>
   persistedAddresses: Fact<PersistedAddress[]>
   networkStack: Fact<NetworkStack>
+  /** Linux netfilter: the prerouting nat chains, where the REDIRECT method redirects VIP traffic. */
+  redirects?: Fact<NetfilterPath>
+  /** Linux netfilter: the prerouting chains before connection tracking, where NOTRACK would break REDIRECT. */
+  notracks?: Fact<NetfilterPath>
   /** Whether the collector ran with root privileges; drives "run as root" hints. */
   privileged: boolean
 }

@@ -28,14 +28,20 @@ export function splitLines(text: string): string[] {
  * @throws {ParseError} for empty output, invalid JSON or another JSON value.
  */
 export function parseJsonArray(text: string, format: string): unknown[] {
+  const data = parseJson(text, format)
+  if (!Array.isArray(data)) throw new ParseError(format, `expected a JSON array, found ${data === null ? 'null' : typeof data === 'object' ? 'an object' : `a ${typeof data}`}`)
+  return data
+}
+
+/**
+ * Parses command output that must be JSON.
+ * @throws {ParseError} for empty output or invalid JSON.
+ */
+export function parseJson(text: string, format: string): unknown {
   if (text.trim() === '') throw new ParseError(format, 'the output is empty')
-  let data: unknown
   try {
-    data = JSON.parse(text)
+    return JSON.parse(text)
   } catch (error) {
     throw new ParseError(format, `invalid JSON (${(error as Error).message})`)
   }
-
-  if (!Array.isArray(data)) throw new ParseError(format, `expected a JSON array, found ${data === null ? 'null' : typeof data === 'object' ? 'an object' : `a ${typeof data}`}`)
-  return data
 }

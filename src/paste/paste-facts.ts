@@ -21,6 +21,7 @@ import {parseSysctlOutput} from '../parse/sysctl-output.js'
 import {routeFamily, routeTable} from './command.js'
 import {detectPlatform, type PastePlatform} from './detect-platform.js'
 import {ruleFor} from './kinds.js'
+import {netfilterFromPaste} from './netfilter-facts.js'
 import {type NumberedPrompt, readPrompt} from './prompt.js'
 import {appendNew, factFrom, type Recipe} from './recipe.js'
 import {type IgnoredBlock, pasteLines, type PasteSection, readPaste} from './split.js'
@@ -125,6 +126,7 @@ function linuxFacts(platform: PastePlatform, sections: readonly PasteSection[], 
     bootSysctl: BOOT_TIME,
     persistedAddresses: BOOT_TIME,
     networkStack: BOOT_TIME,
+    ...netfilterFromPaste(sections),
     // Only a prompt can say; output without one is treated as unprivileged.
     privileged: used.some((p) => p.root),
   }

@@ -57,6 +57,7 @@ const STYLES: readonly PromptStyle[] = [
 const KNOWN_PROGRAMS = new Set(['ip', 'ss', 'sysctl', 'cat', 'grep', 'egrep', 'head', 'tail', 'more', 'less', 'uname',
   'hostname', 'hostnamectl', 'ipvsadm', 'netstat', 'ifconfig', 'route', 'arping', 'arp', 'systemctl', 'journalctl',
   'nmcli', 'ls', 'echo', 'sudo', 'find', 'awk', 'iptables', 'nft', 'firewall-cmd', 'tcpdump', 'curl', 'ping',
+  'iptables-save', 'ip6tables', 'ip6tables-save', 'iptables-legacy-save', 'ip6tables-legacy-save',
   'lsb_release', 'keepalived', 'ldirectord', 'nsenter', 'docker', 'podman', 'kubectl', 'ipadm', 'sysrc', 'launchctl'])
 
 /** The prompt on this line, or undefined when the line is not one. */

@@ -192,7 +192,7 @@ class Walker {
   /** Line i continues a section of this kind: its rule accepts it and it is no other kind's header. */
   private belongs(rule: KindRule, i: number): boolean {
     const line = this.lines[i] ?? ''
-    if (rule.continues === 'json') return line.trimStart().startsWith('[')
+    if (rule.continues === 'json') return opensJson(line)
     return rule.continues(line, this.lines[i - 1] ?? '') && !this.isOtherHeader(rule, i)
   }
 
@@ -212,7 +212,7 @@ class Walker {
     const line = this.lines[i] ?? ''
     if (rule.opens !== undefined) return this.startsAt(rule, i) && rule.detect(this.lines.slice(i, this.lastContinuing(rule, i) + 1).join('\n'))
     if (rule.continues !== 'json') return rule.detect(line)
-    if (!line.trimStart().startsWith('[')) return false
+    if (!opensJson(line)) return false
     const end = jsonEnd(this.lines, i) ?? this.lastBeforeBreak(i)
     return rule.detect(this.lines.slice(i, end + 1).join('\n'))
   }
@@ -309,6 +309,11 @@ function jsonEnd(lines: readonly string[], from: number): number | undefined {
   }
 
   return undefined
+}
+
+/** JSON output opens with an array (`ip -j`) or an object (`nft -j`). */
+function opensJson(line: string): boolean {
+  return /^\s*[[{]/.test(line)
 }
 
 function isBlank(line: string): boolean {

@@ -37,8 +37,17 @@ function ids(rules: readonly Rule[]): string[] {
   return rules.map((rule) => rule.id).sort()
 }
 
+/**
+ * Rules with a result. `--method redirect` so that the REDIRECT-method rules, which say nothing on
+ * a server not using that method, are evaluated too; the VIP sits on lo, so every loopback rule still is.
+ */
 function evaluatedIds(mode: Mode, platform: {os: string; kernel?: string; release?: string}): string[] {
-  return [...new Set(evaluateRules(realRules, goodServer(), toInputs({...FULL_INPUTS, mode}), platform).map((r) => r.ruleId))].sort()
+  return [...new Set(evaluateRules(realRules, goodServer(), toInputs({...FULL_INPUTS, mode, method: 'redirect'}), platform).map((r) => r.ruleId))].sort()
+}
+
+/** The REDIRECT-method rules give a result only when that method is in use (test/engine/dr-method.test.ts). */
+function inputsFor(rule: Rule): CaseInputs {
+  return rule.method === 'redirect' ? {...FULL_INPUTS, method: 'redirect'} : FULL_INPUTS
 }
 
 describe('evaluateRule: unavailable facts', () => {
@@ -50,7 +59,7 @@ describe('evaluateRule: unavailable facts', () => {
   const cases = realRules.flatMap((rule) => rule.facts.map((fact) => [rule.id, fact] as [string, FactName]))
   it.each(cases)('%s with %s unavailable is unknown, with the collector’s detail', (id, fact) => {
     const facts = {...goodServer(), [fact]: unavailable(DENIED)}
-    const results = runCase(ruleById(id), facts, FULL_INPUTS)
+    const results = runCase(ruleById(id), facts, inputsFor(ruleById(id)))
     expect(results).toEqual([expect.objectContaining({outcome: 'unknown', subject: 'host', remediation: []})])
     expect(results[0]?.message).toBe(`could not be checked: ${DENIED}`)
     expect(results[0]?.evidence).toEqual([{fact: 'test', value: 'permission-denied', source: 'test'}])
@@ -134,7 +143,7 @@ describe('evaluateRules: which rules apply', () => {
 
   it('leaves out the DR-only VIP rules for --mode tun', () => {
     const drOnly = realRules.filter((rule) => !rule.modes.includes('tun'))
-    expect(ids(drOnly)).toEqual(['vip-not-on-arp-interface', 'vip-on-loopback', 'vip-persistent'])
+    expect(ids(drOnly)).toEqual(['redirect-conntrack', 'redirect-rule', 'vip-not-on-arp-interface', 'vip-on-loopback', 'vip-persistent'])
     expect(evaluatedIds('tun', {os: 'linux', kernel: '6.1.0'})).toEqual(ids(realRules.filter((rule) => rule.modes.includes('tun'))))
   })
 

@@ -1,7 +1,7 @@
 /**
  * Builds HostFacts for rule tests: a plain, unconfigured Linux server (lo plus eth0 with
- * 192.0.2.10/24, every sysctl 0, nothing persisted) that each case changes only where it
- * matters. Addresses come from the documentation ranges.
+ * 192.0.2.10/24, every sysctl 0, nothing persisted, no netfilter rules) that each case changes
+ * only where it matters. Addresses come from the documentation ranges.
  */
 import type {
   BootSysctl,
@@ -96,6 +96,9 @@ export function hostFacts(spec: FactsSpec = {}): HostFacts {
       : spec.boot,
     persistedAddresses: asFact(spec.persisted ?? [], 'boot-time network configuration'),
     networkStack: ok({...NO_STACK, ...spec.stack}),
+    // iptables installed, no rules loaded (test/helpers/netfilter-facts.ts builds rule sets).
+    redirects: ok({chains: [], tools: ['iptables']}, 'iptables-save'),
+    notracks: ok({chains: [], tools: ['iptables']}, 'iptables-save'),
     privileged: spec.privileged ?? true,
   }
 }

@@ -253,6 +253,19 @@ describe.skipIf(!available.ok)('withRealServer (live)', () => {
     expect(await ownNamespaces()).toEqual(before)
   })
 
+  it('runs setup commands inside the server namespace, after the VIPs', async () => {
+    const setup = [['ip', 'route', 'add', 'local', '203.0.113.0/24', 'dev', 'lo'], ['ip', 'addr', 'show', 'dev', 'lo']]
+    const routes = await withRealServer({rip: '192.0.2.10/24', vips: [{cidr: '198.51.100.10/32', dev: 'lo'}], setup}, async (ns) => (await ns.exec(['ip', 'route', 'show', 'table', 'local', 'dev', 'lo'])).stdout)
+    expect(routes).toContain('local 203.0.113.0/24')
+    expect(routes).toContain('local 198.51.100.10')
+  })
+
+  it('rejects a failing setup command, naming it, and cleans up', async () => {
+    const before = await ownNamespaces()
+    await expect(withRealServer({rip: '192.0.2.10/24', setup: [['ip', 'link', 'set', 'nosuch0', 'up']]}, async () => undefined)).rejects.toThrow(/setup: ip link set nosuch0 up/)
+    expect(await ownNamespaces()).toEqual(before)
+  })
+
   it('rejects a sysctl the kernel refuses, naming the key, and cleans up', async () => {
     const before = await ownNamespaces()
     await expect(withRealServer({rip: '192.0.2.10/24', sysctls: {'net.ipv4.conf.eth9.arp_ignore': 1}}, async () => undefined)).rejects.toThrow(

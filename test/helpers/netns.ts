@@ -63,6 +63,12 @@ export interface RealServerSpec {
   listeners?: Array<{address: string; port: number}>
   /** Extra interfaces in the server namespace, created before the sysctls so keys may name them. Up unless up: false. */
   extraLinks?: Array<{name: string; kind: 'dummy' | 'bridge'; up?: boolean; cidr?: string}>
+  /**
+   * Commands run inside the server namespace after the VIPs and before the listeners, in order, each an
+   * argv array (no shell), e.g. ['iptables', '-t', 'nat', '-A', 'PREROUTING', ...] or nft rules. Whatever
+   * they create lives in the namespace and goes with it.
+   */
+  setup?: string[][]
 }
 
 export interface ExecResult {
@@ -224,7 +230,7 @@ interface Plan {
  * Creates the two namespaces described in the header, runs `fn` with a handle on the server
  * namespace and always tears everything down afterwards. Setup order follows the DR advice
  * "sysctls before VIPs": /etc files → namespaces, lo up → veth → sysctl reset → RIP, gateway, default
- * route → extra links → spec.sysctls → VIPs → listeners.
+ * route → extra links → spec.sysctls → VIPs → spec.setup commands → listeners.
  */
 export async function withRealServer<T>(spec: RealServerSpec, fn: (ns: RealServerNamespace) => Promise<T>): Promise<T> {
   const plan = makePlan(spec)
@@ -262,6 +268,7 @@ function makePlan(spec: RealServerSpec): Plan {
     if (link.cidr !== undefined) assertDocumentationAddress(link.cidr, `extraLinks ${link.name}`)
   }
   for (const path of Object.keys(spec.etc ?? {})) assertEtcPath(path)
+  if ((spec.setup ?? []).some((argv) => argv.length === 0)) throw new NetnsHarnessError('setup commands need a program')
   for (const key of Object.keys(spec.sysctls ?? {})) sysctlPath(key)
 
   return {
@@ -321,6 +328,8 @@ async function setUp(plan: Plan, resources: Resources): Promise<void> {
     if (vip.scope !== undefined) args.push('scope', vip.scope)
     await mustRun(`add VIP ${vip.cidr} on ${dev}`, inServer(args))
   }
+
+  for (const argv of spec.setup ?? []) await mustRun(`setup: ${argv.join(' ')}`, ['ip', 'netns', 'exec', server, ...argv])
 
   // Started together (each node process takes ~100 ms to come up), but all settled before any cleanup runs.
   const started = await Promise.allSettled((spec.listeners ?? []).map((listener) => startListener(server, listener, resources)))

@@ -6,6 +6,8 @@ import {effectiveSysctl} from './effective-sysctl.js'
 import {httpSysIplisten} from './http-sys-iplisten.js'
 import {iisBinding} from './iis-binding.js'
 import {listener} from './listener.js'
+import {redirectConntrack} from './redirect-conntrack.js'
+import {redirectRule} from './redirect-rule.js'
 import {solarisHostmodel} from './solaris-hostmodel.js'
 import {vipHostPrefix} from './vip-host-prefix.js'
 import {vipNotOnArpInterface} from './vip-not-on-arp-interface.js'
@@ -25,6 +27,8 @@ export const checkFunctions: ReadonlyMap<string, CheckFunction<never>> = new Map
       httpSysIplisten,
       iisBinding,
       listener,
+      redirectConntrack,
+      redirectRule,
       solarisHostmodel,
       vipHostPrefix,
       vipNotOnArpInterface,
