@@ -17,6 +17,9 @@ export const LINUX_COMMANDS = {
   ipRouteJson: command('ip-route-json', 'ip', '-j', 'route', 'show', 'table', 'all'),
   ipRouteText: command('ip-route', 'ip', 'route', 'show', 'table', 'all'),
   ssListenTcp: command('ss-listen-tcp', 'ss', '-Hltn'),
+  // IPv6 only: an IPv4 proxy entry is proxy ARP, which the ARP rules do not read.
+  ipNeighProxyJson: command('ip6-neigh-proxy-json', 'ip', '-j', '-6', 'neigh', 'show', 'proxy'),
+  ipNeighProxyText: command('ip6-neigh-proxy', 'ip', '-6', 'neigh', 'show', 'proxy'),
 } as const satisfies Record<string, CommandSpec>
 
 /** Files and directories a Linux audit reads. */
@@ -32,4 +35,7 @@ export const LINUX_PATHS = {
   netplanDirs: ['/etc/netplan', '/run/netplan', '/lib/netplan'],
   networkdDirs: ['/etc/systemd/network', '/run/systemd/network', '/usr/local/lib/systemd/network', '/usr/lib/systemd/network', '/lib/systemd/network'],
   unitWants: ['/etc/systemd/system/multi-user.target.wants', '/etc/systemd/system/network-online.target.wants'],
+  ipv6Conf: '/proc/sys/net/ipv6/conf',
+  sysModule: '/sys/module',
+  ipipInitstate: '/sys/module/ipip/initstate',
 } as const

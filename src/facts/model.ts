@@ -5,6 +5,7 @@
  * these shapes. Nothing here knows which command or file a value came from, except through
  * the `source` string carried next to each value for evidence.
  */
+import type {LinuxModeFactsShape} from './linux-mode-model.js'
 import type {WindowsFactsShape} from './windows-model.js'
 
 /** Why a fact could not be collected. A rule that needs it becomes `unknown`, never `pass`. */
@@ -175,12 +176,15 @@ export interface NetworkStack {
 /** Windows facts, present only when the source is a Windows host (see windows-model.ts). */
 export type WindowsFacts = {[K in keyof WindowsFactsShape]?: Fact<WindowsFactsShape[K]>}
 
+/** TUN and IPv6 proxy facts, present only when a Linux source carries them (see linux-mode-model.ts). */
+export type LinuxModeFacts = {[K in keyof LinuxModeFactsShape]?: Fact<LinuxModeFactsShape[K]>}
+
 /**
  * Everything the rules read. Each entry may be unavailable independently. The first group is
  * common to all platforms (Windows facts are normalized into it too); the Linux-only ones are
  * `not-collected` elsewhere, and the Windows ones are simply absent off Windows.
  */
-export interface HostFacts extends WindowsFacts {
+export interface HostFacts extends WindowsFacts, LinuxModeFacts {
   os: Fact<OsIdentity>
   interfaces: Fact<NetInterface[]>
   routes: Fact<Route[]>
