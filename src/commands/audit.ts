@@ -9,7 +9,7 @@ import {runAudit} from '../engine/audit.js'
 import {exitCodeFor} from '../engine/exit-code.js'
 import {PACKAGED_RULES_DIR} from '../engine/load-rules.js'
 import {MODES, PLATFORMS, type Report, SEVERITIES} from '../engine/types.js'
-import {parsePorts, parseVips} from '../engine/validate-inputs.js'
+import {parseGateway, parsePorts, parseVips} from '../engine/validate-inputs.js'
 import {FORMATS, loadReporter} from '../report/index.js'
 
 export default class Audit extends BaseCommand {
@@ -21,12 +21,14 @@ export default class Audit extends BaseCommand {
     '<%= config.bin %> audit --json --fail-on high',
     '<%= config.bin %> audit --from rs1.tar.gz --from rs2.tar.gz',
     '<%= config.bin %> audit --from ticket-4711.txt --vip 198.51.100.10',
+    '<%= config.bin %> audit --mode nat --gateway 192.0.2.1',
   ]
 
   static override flags = {
     vip: Flags.string({summary: 'A VIP to check (repeatable). Default: every non-127/8, non-::1 address on loopback.', multiple: true}),
     port: Flags.string({summary: 'A TCP port the service must listen on (repeatable). Enables the listener rules.', multiple: true}),
     mode: Flags.option({summary: 'Load-balancing mode of this server.', options: MODES, default: 'dr'})(),
+    gateway: Flags.string({summary: "NAT mode: the load balancer's floating IP, which must be this server's only default gateway."}),
     from: Flags.string({
       summary: 'Audit a bundle (directory, .tar.gz or .zip), a directory of bundles, or a text file of pasted command output instead of this host (repeatable).',
       multiple: true,
@@ -44,6 +46,7 @@ export default class Audit extends BaseCommand {
       vips: parseVips(flags.vip ?? []),
       ports: parsePorts(flags.port ?? []),
       mode: flags.mode,
+      gateway: parseGateway(flags.gateway),
       rulesDir: flags['rules-dir'] ?? fileURLToPath(PACKAGED_RULES_DIR),
     }
     // Offline inputs need archive readers and schema checks that a live audit never loads.

@@ -16,6 +16,8 @@ export interface AuditRequest {
   vips: Vip[]
   ports: number[]
   mode: Mode
+  /** NAT mode: the load balancer's floating IP (--gateway). */
+  gateway?: string
   rulesDir: string
 }
 
@@ -45,14 +47,25 @@ export async function auditFacts(facts: HostFacts, request: AuditRequest, source
 }
 
 export function buildReport(facts: HostFacts, rules: readonly Rule[], request: Omit<AuditRequest, 'rulesDir'>, source: Report['target']['source']): Report {
-  const inputs: AuditInputs = {...chooseVips(request.vips, facts.interfaces), ports: request.ports, mode: request.mode}
+  const inputs: AuditInputs = {
+    ...chooseVips(request.vips, facts.interfaces, request.mode),
+    ports: request.ports,
+    mode: request.mode,
+    ...(request.gateway === undefined ? {} : {gateway: request.gateway}),
+  }
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
   const results = evaluateRules(rules, facts, inputs, {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release})
   return {
     schemaVersion: 1,
     tool: {name: 'rsaudit', version: toolVersion()},
     target: {hostname: os?.hostname ?? 'unknown', platform: os?.platform ?? 'unknown', osVersion: describeOs(os), source},
-    inputs: {vips: inputs.vips.map((vip) => vip.address), vipSource: inputs.vipSource, ports: inputs.ports, mode: inputs.mode},
+    inputs: {
+      vips: inputs.vips.map((vip) => vip.address),
+      vipSource: inputs.vipSource,
+      ports: inputs.ports,
+      mode: inputs.mode,
+      ...(inputs.gateway === undefined ? {} : {gateway: inputs.gateway}),
+    },
     summary: {
       pass: count(results, 'pass'),
       fail: count(results, 'fail'),
@@ -73,7 +86,8 @@ function describeOs(os: OsIdentity | undefined): string {
 
 function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
   const notes: string[] = []
-  if (inputs.vipSource === 'loopback') notes.push(`No --vip given: checking the addresses found on loopback (${inputs.vips.map((v) => v.address).join(', ')}).`)
+  const where = inputs.mode === 'tun' ? 'loopback and tunl0' : 'loopback'
+  if (inputs.vipSource === 'loopback') notes.push(`No --vip given: checking the addresses found on ${where} (${inputs.vips.map((v) => v.address).join(', ')}).`)
   if (inputs.vipSource === 'none') {
     notes.push('No VIP given and none found on a loopback interface, so the VIP checks are skipped. Pass the VIP to check it: rsaudit audit --vip 198.51.100.10 (repeat --vip for more).')
   }

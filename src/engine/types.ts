@@ -82,6 +82,8 @@ export interface AuditInputs {
   vipSource: 'flag' | 'loopback' | 'none'
   ports: number[]
   mode: Mode
+  /** NAT mode: the load balancer's floating IP, the server's one default gateway (--gateway). */
+  gateway?: string
 }
 
 /** Everything a check function sees. Facts are frozen: checks must not change them. */
@@ -94,7 +96,7 @@ export interface Report {
   schemaVersion: 1
   tool: {name: string; version: string}
   target: {hostname: string; platform: string; osVersion: string; source: 'live' | 'bundle' | 'paste'}
-  inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode}
+  inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode; gateway?: string}
   summary: {pass: number; fail: number; unknown: number; notApplicable: number}
   /** Plain sentences the user should read before the table (e.g. how the VIPs were chosen). */
   notes: string[]

@@ -14,6 +14,7 @@ export interface CaseInputs {
   vips?: string[]
   ports?: number[]
   mode?: Mode
+  gateway?: string
 }
 
 export interface ValidCase {
@@ -38,7 +39,13 @@ export interface RuleCases {
 
 export function toInputs(inputs: CaseInputs = {}): AuditInputs {
   const vips = (inputs.vips ?? []).map((address) => ({address, family: familyOf(address) ?? 'inet'}))
-  return {vips, vipSource: vips.length > 0 ? 'flag' : 'none', ports: inputs.ports ?? [], mode: inputs.mode ?? 'dr'}
+  return {
+    vips,
+    vipSource: vips.length > 0 ? 'flag' : 'none',
+    ports: inputs.ports ?? [],
+    mode: inputs.mode ?? 'dr',
+    ...(inputs.gateway === undefined ? {} : {gateway: inputs.gateway}),
+  }
 }
 
 export function runCase(rule: Rule, facts: HostFacts, inputs?: CaseInputs): RuleResult[] {
