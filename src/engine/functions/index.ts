@@ -4,7 +4,16 @@ import type {CheckFunction} from './define-check.js'
 import {effectiveSysctl} from './effective-sysctl.js'
 import {httpSysIplisten} from './http-sys-iplisten.js'
 import {iisBinding} from './iis-binding.js'
+import {ipipPersistent} from './ipip-persistent.js'
+import {ipv6ProxyNdp} from './ipv6-proxy-ndp.js'
 import {listener} from './listener.js'
+import {natDirectServices, natOutboundInternet} from './nat-advisories.js'
+import {natDefaultGateway} from './nat-default-gateway.js'
+import {natNoVip} from './nat-no-vip.js'
+import {rpFilterMultihomed} from './rp-filter-multihomed.js'
+import {scopeSysctl} from './scope-sysctl.js'
+import {tunInterface} from './tun-interface.js'
+import {tunVip} from './tun-vip.js'
 import {vipHostPrefix} from './vip-host-prefix.js'
 import {vipNotOnArpInterface} from './vip-not-on-arp-interface.js'
 import {vipOnLoopback} from './vip-on-loopback.js'
@@ -21,7 +30,17 @@ export const checkFunctions: ReadonlyMap<string, CheckFunction<never>> = new Map
       effectiveSysctl,
       httpSysIplisten,
       iisBinding,
+      ipipPersistent,
+      ipv6ProxyNdp,
       listener,
+      natDefaultGateway,
+      natDirectServices,
+      natNoVip,
+      natOutboundInternet,
+      rpFilterMultihomed,
+      scopeSysctl,
+      tunInterface,
+      tunVip,
       vipHostPrefix,
       vipNotOnArpInterface,
       vipOnLoopback,
