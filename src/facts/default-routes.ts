@@ -35,5 +35,6 @@ export function describeRoute(route: Route): string {
   if (route.gateway) parts.push('via', route.gateway)
   if (route.dev) parts.push('dev', route.dev)
   if (route.metric !== undefined) parts.push('metric', String(route.metric))
+  if ((route.nexthops ?? 1) > 1) parts.push(`(multipath, ${route.nexthops} next hops)`)
   return parts.join(' ')
 }

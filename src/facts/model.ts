@@ -81,6 +81,8 @@ export interface Route {
   protocol?: string
   preferredSource?: string
   metric?: number
+  /** How many `nexthop` entries the route lists (multipath, ECMP); `gateway` and `dev` are then the first one's. */
+  nexthops?: number
 }
 
 export interface Listener {

@@ -92,6 +92,15 @@ describe.skipIf(!available.ok)('NAT mode in a network namespace', () => {
     })
   })
 
+  it('fails one multipath default route whose first next hop is the load balancer', async () => {
+    const multipath = [['route', 'replace', 'default', 'nexthop', 'via', LB, 'dev', 'eth0', 'nexthop', 'via', '192.0.2.254', 'dev', 'eth0']]
+    await withRealServer(natServer({ipCommands: multipath}), async (ns) => {
+      const {report} = await auditIn(ns, ['--mode', 'nat', '--gateway', LB])
+      expect(resultOf(report, 'nat-default-gateway')).toMatchObject({outcome: 'fail'})
+      expect(resultOf(report, 'nat-default-gateway')?.message).toContain('spreads replies over 2 next hops')
+    })
+  })
+
   it('is unknown without --gateway, asking for it, even with exactly one default route', async () => {
     await withRealServer(natServer(), async (ns) => {
       const {report, exitCode} = await auditIn(ns, ['--mode', 'nat'])

@@ -31,10 +31,13 @@ export const natDefaultGateway = defineCheck<NoOptions>({
       return unknown(`the load balancer's floating IP is not known, so ${now} cannot be judged: pass --gateway IP (or --lb-config)`, evidence)
     }
 
+    const multipath = defaults.find((route) => (route.nexthops ?? 1) > 1)
     const problem =
       defaults.length === 0
         ? 'there is no default route'
-        : defaults.length > 1
+        : multipath !== undefined
+          ? `the default route ${describeRoute(multipath)} spreads replies over ${multipath.nexthops} next hops, so some bypass the load balancer`
+          : defaults.length > 1
           ? `there are ${defaults.length} default routes (${defaults.map((r) => describeRoute(r)).join('; ')}), so some replies bypass the load balancer`
           : defaults[0]?.gateway !== undefined && sameAddress(defaults[0].gateway, gateway)
             ? undefined

@@ -46,6 +46,13 @@ export const cases: RuleCases = {
     },
     {name: 'no default route at all', facts: linux(), inputs: nat(LB), failing: ['host'], messageIncludes: 'there is no default route'},
     {
+      name: 'one multipath default route whose first hop is the load balancer',
+      facts: linux({...defaultVia(LB), nexthops: 2}),
+      inputs: nat(LB),
+      failing: ['host'],
+      messageIncludes: 'spreads replies over 2 next hops',
+    },
+    {
       name: 'a gateway outside every subnet prints no commands',
       facts: linux(defaultVia('192.0.2.254')),
       inputs: nat('203.0.113.1'),
