@@ -90,6 +90,14 @@ const BOOT_TIME: FactUnavailable = {
   source: 'pasted text',
 }
 
+/** TUN and IPv6 proxy inputs have no paste detector yet: a bundle carries them. */
+const NOT_PASTED: FactUnavailable = {
+  status: 'unavailable',
+  reason: 'not-collected',
+  detail: 'the ipip module, IPv6 proxy_ndp and proxy entries are not read from a paste; collect a bundle on the server (`rsaudit collect`)',
+  source: 'pasted text',
+}
+
 export function factsFromPaste(text: string): PasteFacts {
   const read = readPaste(text)
   const platform = detectPlatform(read.sections, read.ignored)
@@ -115,6 +123,10 @@ function linuxFacts(platform: PastePlatform, sections: readonly PasteSection[], 
     bootSysctl: BOOT_TIME,
     persistedAddresses: BOOT_TIME,
     networkStack: BOOT_TIME,
+    modulesLoad: BOOT_TIME,
+    ipipModule: NOT_PASTED,
+    ipv6Conf: NOT_PASTED,
+    proxyNeighbours: NOT_PASTED,
     // Only a prompt can say; output without one is treated as unprivileged.
     privileged: used.some((p) => p.root),
   }
