@@ -14,6 +14,7 @@ import {hostPrefixLength, prefixContains, prefixToMask} from '../../facts/cidr.j
 import type {HostFacts, NetInterface, Route} from '../../facts/model.js'
 import {parsePrefix} from '../../parse/ip-address.js'
 import {locateVip} from '../../facts/vip-location.js'
+import {TUN_DEVICE} from '../vips.js'
 import type {Evidence} from '../types.js'
 import {compareVersions} from '../applicability.js'
 import {defineCheck, unknown} from './define-check.js'
@@ -36,16 +37,19 @@ export const vipHostPrefix = defineCheck<Options>({
   subjects: ['vips'],
   facts: ['interfaces', 'routes'],
   optionsSchema,
-  evaluate(subject, options, {facts}) {
+  evaluate(subject, options, {facts, inputs}) {
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || facts.routes.status !== 'ok') {
       return unknown('interfaces or routes could not be read')
     }
 
     const {vip} = subject
-    const onLoopback = locateVip(facts.interfaces.value, vip.address).filter((p) => p.nic.loopback)
+    // In TUN mode the VIP may sit on tunl0 instead, where a wider prefix routes the whole subnet into the tunnel.
+    const tun = inputs.mode === 'tun'
+    const onLoopback = locateVip(facts.interfaces.value, vip.address).filter((p) => p.nic.loopback || (tun && p.nic.name === TUN_DEVICE))
     const first = onLoopback[0]
     if (first === undefined) {
-      return {outcome: 'not-applicable', evidence: [], data: vipData(vip), reason: `${vip.address} is not on a loopback interface (see vip-on-loopback)`}
+      const where = tun ? 'loopback or tunl0 (see tun-vip)' : 'a loopback interface (see vip-on-loopback)'
+      return {outcome: 'not-applicable', evidence: [], data: vipData(vip), reason: `${vip.address} is not on ${where}`}
     }
 
     const host = expectedPrefix(vip.address, hostPrefixLength(vip.family), facts.interfaces.value, legacyWindows(facts.windowsOs, options))
@@ -68,7 +72,9 @@ export const vipHostPrefix = defineCheck<Options>({
         expectedCidr: `${vip.address}/${host}`,
         expectedMask: vip.family === 'inet' ? prefixToMask(host) : undefined,
         problem: wide
-          ? facts.windowsOs === undefined
+          ? !wide.nic.loopback
+            ? `is configured as ${wide.cidr} on ${wide.nic.name}, so all of ${wide.cidr} is routed into the tunnel`
+            : facts.windowsOs === undefined
             ? `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`
             : `is configured as ${wide.cidr} on ${wide.nic.name}, but this Windows version needs /${host}`
           : `is /${host}, but the local route ${covering?.destination ?? ''} through ${covering?.dev ?? 'lo'} covers it`,
