@@ -243,11 +243,12 @@ describe.skipIf(!available.ok)('TUN mode in a network namespace (this kernel has
     })
   })
 
-  it('judges arp-ignore in TUN mode only on an interface whose subnet holds the VIP', async () => {
+  it('judges the ARP rules in TUN mode only on an interface whose subnet holds the VIP', async () => {
     // Kernel defaults (arp_ignore 0): off-link the rule does not apply, on-link it fails.
     const offLink = goodServer({sysctls: {}})
     await withRealServer(offLink, async (ns) => {
-      expect(outcomes((await auditIn(ns, ['--mode', 'tun'])).report, 'arp-ignore')).toEqual({eth0: 'not-applicable'})
+      const {report} = await auditIn(ns, ['--mode', 'tun'])
+      for (const id of ['arp-ignore', 'arp-announce', 'sysctl-persistent']) expect(outcomes(report, id), id).toEqual({eth0: 'not-applicable'})
     })
     const onLink = goodServer({sysctls: {}, vips: [{cidr: '192.0.2.100/32', dev: 'lo'}]})
     await withRealServer(onLink, async (ns) => {

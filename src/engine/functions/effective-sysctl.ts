@@ -1,19 +1,16 @@
 /**
  * Judges the live effective value of one IPv4 sysctl on an ARP interface:
  * max(all, iface) (OR for arp_filter), never the interface value alone.
- *
- * In TUN mode the load balancer reaches the server through a tunnel, and ARP for the VIP can
- * only arrive on an interface whose subnet holds the VIP; on the others the ARP rules are
- * not applicable (LNX-TUN-04). With no VIP known every interface is judged, to be safe.
+ * In TUN mode only interfaces whose subnet holds a VIP are judged (see tun-off-link.ts).
  */
 import {effectiveValue, sysctlKey} from '../../facts/effective-sysctl.js'
 import type {Ipv4Conf} from '../../facts/model.js'
 import {sysctlDropInPath} from '../../facts/sysctl-drop-in.js'
 import {allVipsScopeHost} from '../../facts/vip-location.js'
-import {vipsOnLink} from '../../facts/vip-on-link.js'
 import {defineCheck, unknown} from './define-check.js'
 import {confEvidence, readHint} from './evidence.js'
 import {meaningOf, passes, type SysctlRequirement, sysctlRequirementSchema} from './sysctl-judgement.js'
+import {offLinkInTun} from './tun-off-link.js'
 
 export const effectiveSysctl = defineCheck<SysctlRequirement>({
   name: 'effective-sysctl',
@@ -25,10 +22,8 @@ export const effectiveSysctl = defineCheck<SysctlRequirement>({
       return unknown('interface or sysctl facts are missing')
     }
 
-    const vips = inputs.vips.map((vip) => vip.address)
-    if (inputs.mode === 'tun' && vips.length > 0 && vipsOnLink(subject.nic, vips).length === 0) {
-      return {outcome: 'not-applicable', evidence: [], data: {}, reason: `TUN mode and no VIP lies in a subnet of ${subject.nic.name}, so nothing on its link asks it for the VIP`}
-    }
+    const offLink = offLinkInTun(subject.nic, inputs)
+    if (offLink) return offLink
 
     const conf: Ipv4Conf = facts.ipv4Conf.value
     const {key} = options
@@ -42,7 +37,7 @@ export const effectiveSysctl = defineCheck<SysctlRequirement>({
       return unknown(`could not read ${sysctlKey('all', key)} and ${sysctlKey(iface, key)}${readHint(facts.privileged)}`, evidence)
     }
 
-    const scopeHost = allVipsScopeHost(facts.interfaces.value, vips)
+    const scopeHost = allVipsScopeHost(facts.interfaces.value, inputs.vips.map((vip) => vip.address))
     const boot = facts.bootSysctl.status === 'ok' ? facts.bootSysctl.value : undefined
     // The interface value needs its own fix only when max() would keep a failing value there.
     const fixIface = value.ifaceValue > options.fixValue && !passes(options, value.ifaceValue, scopeHost)
