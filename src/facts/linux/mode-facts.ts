@@ -11,12 +11,10 @@ import type {Fact, LinuxModeFacts} from '../model.js'
 import {ETC_MODULES, MODULES_LOAD_DIRS, type ModulesFileInput, resolveModulesLoad} from '../modules-load.js'
 
 export async function collectLinuxModeFacts(source: RawSource): Promise<Required<LinuxModeFacts>> {
-  const [ipipModule, modulesLoad, ipv6Conf, proxyNeighbours] = await Promise.all([
-    collectIpipModule(source),
-    collectModulesLoad(source),
-    collectIpv6Conf(source),
-    collectProxyNeighbours(source),
-  ])
+  const [ipipModule, modulesLoad, ipv6Conf] = await Promise.all([collectIpipModule(source), collectModulesLoad(source), collectIpv6Conf(source)])
+  // A kernel without IPv6 has no proxy entries, and ip would only fail to list them.
+  const noIpv6 = ipv6Conf.status === 'ok' && Object.keys(ipv6Conf.value).length === 0
+  const proxyNeighbours: Fact<ProxyNeighbour[]> = noIpv6 ? {status: 'ok', value: [], source: ipv6Conf.source} : await collectProxyNeighbours(source)
   return {ipipModule, modulesLoad, ipv6Conf, proxyNeighbours}
 }
 
@@ -62,12 +60,16 @@ async function collectIpv6Conf(source: RawSource): Promise<Fact<Ipv6Conf>> {
   if (listing.entries === undefined) return unavailableFile(listing)
   const conf: Ipv6Conf = {}
   const reads = listing.entries.flatMap((scope) => IPV6_CONF_KEYS.map(async (key) => ({scope, key, file: await source.readFile(`${root}/${scope}/${key}`)})))
+  const failures: string[] = []
   for (const {scope, key, file} of await Promise.all(reads)) {
     const value = file.content === undefined ? Number.NaN : Number.parseInt(file.content.trim(), 10)
     // Unreadable values stay missing; the check says so for the interface that needs them.
-    if (!Number.isNaN(value)) conf[scope] = {...conf[scope], [key]: value}
+    if (Number.isNaN(value)) failures.push(file.failure?.detail ?? `${file.path} is not a number`)
+    else conf[scope] = {...conf[scope], [key]: value}
   }
 
+  // An empty record would read as "no IPv6 stack": nothing readable is a failure instead.
+  if (Object.keys(conf).length === 0) return {status: 'unavailable', reason: 'permission-denied', detail: failures[0] ?? `nothing readable under ${root}`, source: root}
   return {status: 'ok', value: conf, source: root}
 }
 

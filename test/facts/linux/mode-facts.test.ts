@@ -90,15 +90,26 @@ describe('ipv6Conf', () => {
     expect((await collect({files})).ipv6Conf).toMatchObject({status: 'ok', value: {all: {proxy_ndp: 0, forwarding: 1}, eth0: {proxy_ndp: 1, forwarding: 1}}})
   })
 
-  it('is an empty record on a kernel without IPv6 (the directory is missing)', async () => {
-    expect((await collect({})).ipv6Conf).toEqual({status: 'ok', value: {}, source: '/proc/sys/net/ipv6/conf'})
+  it('is an empty record on a kernel without IPv6 (the directory is missing), with no proxy entries and no ip run', async () => {
+    const source = new FakeSource({commands: {'ip6-neigh-proxy-json': commandFailure('nonzero-exit', 'must not be run')}})
+    const facts = await collectLinuxModeFacts(source)
+    expect(facts.ipv6Conf).toEqual({status: 'ok', value: {}, source: '/proc/sys/net/ipv6/conf'})
+    expect(facts.proxyNeighbours).toEqual({status: 'ok', value: [], source: '/proc/sys/net/ipv6/conf'})
+  })
+
+  it('is unavailable, not empty, when the directory exists but nothing in it is readable', async () => {
+    const facts = await collect({files: {'/proc/sys/net/ipv6/conf/all/proxy_ndp': {denied: true}, '/proc/sys/net/ipv6/conf/all/forwarding': {denied: true}}})
+    expect(facts.ipv6Conf).toMatchObject({status: 'unavailable', reason: 'permission-denied'})
   })
 })
 
 describe('proxyNeighbours', () => {
   it('falls back to the text form when ip has no -j', async () => {
     const text = readFileSync(join(PROXY, 'ip6-neigh-proxy.txt'), 'utf8')
-    const facts = await collect({commands: {'ip6-neigh-proxy-json': commandFailure('nonzero-exit', 'ip -j -6 neigh show proxy exited with 255: Option "-j" is unknown'), 'ip6-neigh-proxy': text}})
+    const facts = await collect({
+      commands: {'ip6-neigh-proxy-json': commandFailure('nonzero-exit', 'ip -j -6 neigh show proxy exited with 255: Option "-j" is unknown'), 'ip6-neigh-proxy': text},
+      files: {'/proc/sys/net/ipv6/conf/all/proxy_ndp': '0\n', '/proc/sys/net/ipv6/conf/all/forwarding': '0\n'},
+    })
     expect(facts.proxyNeighbours).toMatchObject({status: 'ok', source: 'ip -6 neigh show proxy', value: [{address: '2001:db8::10', dev: 'eth0'}, {address: '2001:db8::20', dev: 'eth1'}]})
   })
 })
