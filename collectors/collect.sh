@@ -64,6 +64,10 @@ UNIT_WANTS='/etc/systemd/system/multi-user.target.wants /etc/systemd/system/netw
 RC_CONF='/etc/rc.conf /etc/rc.conf.local /etc/rc.conf.d/network /etc/rc.conf.d/netif'
 BSD_SYSCTL_CONF='/etc/sysctl.conf /etc/sysctl.conf.local'
 LAUNCH_DAEMONS=/Library/LaunchDaemons
+# TUN and IPv6 proxy facts (src/facts/linux/mode-facts.ts, MODULES_LOAD_DIRS of src/facts/modules-load.ts).
+IPV6_CONF_DIR=/proc/sys/net/ipv6/conf
+IPV6_CONF_KEYS='proxy_ndp forwarding'
+MODULES_LOAD_DIRS='/etc/modules-load.d /run/modules-load.d /usr/local/lib/modules-load.d /usr/lib/modules-load.d /lib/modules-load.d'
 
 # ---------------------------------------------------------------------------------------------
 # Messages and arguments
@@ -405,6 +409,8 @@ collect_linux() {
   run_command iptables-legacy-save iptables-legacy-save
   run_command ip6tables-legacy-save ip6tables-legacy-save
   run_command nft-ruleset-json nft -j list ruleset
+  run_command ip6-neigh-proxy-json ip -j -6 neigh show proxy
+  run_command ip6-neigh-proxy ip -6 neigh show proxy
 
   collect_dir "$IPV4_CONF_DIR" '*' copy_ipv4_conf
   copy_file /proc/net/tcp
@@ -432,11 +438,27 @@ collect_linux() {
   for dir in $UNIT_WANTS; do
     collect_dir "$dir"
   done
+
+  # TUN: /sys/module lists loaded and built-in modules; only a loaded one has an initstate.
+  collect_dir /sys/module
+  copy_file /sys/module/ipip/initstate
+  for dir in $MODULES_LOAD_DIRS; do
+    collect_dir "$dir" '*.conf'
+  done
+  copy_file /etc/modules
+  collect_dir "$IPV6_CONF_DIR" '*' copy_ipv6_conf
 }
 
 # copy_ipv4_conf SCOPE_DIR: the four per-interface values the ARP rules read.
 copy_ipv4_conf() {
   for key in $IPV4_CONF_KEYS; do
+    copy_file "$1/$key"
+  done
+}
+
+# copy_ipv6_conf SCOPE_DIR: the two values the proxy NDP rule reads.
+copy_ipv6_conf() {
+  for key in $IPV6_CONF_KEYS; do
     copy_file "$1/$key"
   done
 }

@@ -24,6 +24,9 @@ export const LINUX_COMMANDS = {
   iptablesLegacySave: command('iptables-legacy-save', 'iptables-legacy-save'),
   ip6tablesLegacySave: command('ip6tables-legacy-save', 'ip6tables-legacy-save'),
   nftRulesetJson: command('nft-ruleset-json', 'nft', '-j', 'list', 'ruleset'),
+  // IPv6 only: an IPv4 proxy entry is proxy ARP, which the ARP rules do not read.
+  ipNeighProxyJson: command('ip6-neigh-proxy-json', 'ip', '-j', '-6', 'neigh', 'show', 'proxy'),
+  ipNeighProxyText: command('ip6-neigh-proxy', 'ip', '-6', 'neigh', 'show', 'proxy'),
 } as const satisfies Record<string, CommandSpec>
 
 /** Files and directories a Linux audit reads. */
@@ -39,4 +42,7 @@ export const LINUX_PATHS = {
   netplanDirs: ['/etc/netplan', '/run/netplan', '/lib/netplan'],
   networkdDirs: ['/etc/systemd/network', '/run/systemd/network', '/usr/local/lib/systemd/network', '/usr/lib/systemd/network', '/lib/systemd/network'],
   unitWants: ['/etc/systemd/system/multi-user.target.wants', '/etc/systemd/system/network-online.target.wants'],
+  ipv6Conf: '/proc/sys/net/ipv6/conf',
+  sysModule: '/sys/module',
+  ipipInitstate: '/sys/module/ipip/initstate',
 } as const

@@ -10,7 +10,7 @@ import {DR_METHODS} from '../engine/dr-method.js'
 import {exitCodeFor} from '../engine/exit-code.js'
 import {PACKAGED_RULES_DIR} from '../engine/load-rules.js'
 import {MODES, PLATFORMS, type Report, SEVERITIES} from '../engine/types.js'
-import {parsePorts, parseVips} from '../engine/validate-inputs.js'
+import {parseGateway, parsePorts, parseVips} from '../engine/validate-inputs.js'
 import {FORMATS, loadReporter} from '../report/index.js'
 
 export default class Audit extends BaseCommand {
@@ -23,6 +23,7 @@ export default class Audit extends BaseCommand {
     '<%= config.bin %> audit --from rs1.tar.gz --from rs2.tar.gz',
     '<%= config.bin %> audit --from ticket-4711.txt --vip 198.51.100.10',
     '<%= config.bin %> audit --lb-config keepalived.conf',
+    '<%= config.bin %> audit --mode nat --gateway 192.0.2.1',
   ]
 
   static override flags = {
@@ -37,6 +38,7 @@ export default class Audit extends BaseCommand {
       options: DR_METHODS,
       default: 'auto',
     })(),
+    gateway: Flags.string({summary: "NAT mode: the load balancer's floating IP, which must be this server's only default gateway."}),
     from: Flags.string({
       summary: 'Audit a bundle (directory, .tar.gz or .zip), a directory of bundles, or a text file of pasted command output instead of this host (repeatable).',
       multiple: true,
@@ -56,6 +58,7 @@ export default class Audit extends BaseCommand {
       mode: flags.mode ?? 'dr',
       modeGiven: flags.mode !== undefined,
       method: flags.method,
+      gateway: parseGateway(flags.gateway),
       rulesDir: flags['rules-dir'] ?? fileURLToPath(PACKAGED_RULES_DIR),
       // Read before any collection, so a wrong path fails at once.
       ...(flags['lb-config'] === undefined ? {} : {lbConfig: await (await import('../collect/lb-config-file.js')).readLbConfigFile(flags['lb-config'])}),

@@ -24,6 +24,8 @@ export interface AuditRequest {
   mode: Mode
   /** Direct Routing method (dr-method.ts); default auto. */
   method?: DrMethod
+  /** NAT mode: the load balancer's floating IP (--gateway). */
+  gateway?: string
   rulesDir: string
   /** Whether --mode was given, rather than defaulted; it then wins over --lb-config. */
   modeGiven?: boolean
@@ -64,7 +66,7 @@ export function buildReport(facts: HostFacts, rules: readonly Rule[], request: O
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
   const platform = {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release}
   const runs = plan.runs.map((run) => {
-    const inputs = inputsFor(run, facts, request.method ?? 'auto')
+    const inputs = inputsFor(run, facts, request.method ?? 'auto', request.gateway)
     return {inputs, results: evaluateRules(rules, facts, inputs, platform)}
   })
   const results = mergeResults(runs.map((run) => run.results))
@@ -74,7 +76,14 @@ export function buildReport(facts: HostFacts, rules: readonly Rule[], request: O
     schemaVersion: 1,
     tool: {name: 'rsaudit', version: toolVersion()},
     target: {hostname: os?.hostname ?? 'unknown', platform: os?.platform ?? 'unknown', osVersion: describeOs(os), source},
-    inputs: {vips: inputs.vips.map((vip) => vip.address), vipSource: inputs.vipSource, ports: inputs.ports, mode: inputs.mode, ...(modes.length > 1 ? {modes} : {})},
+    inputs: {
+      vips: inputs.vips.map((vip) => vip.address),
+      vipSource: inputs.vipSource,
+      ports: inputs.ports,
+      mode: inputs.mode,
+      ...(modes.length > 1 ? {modes} : {}),
+      ...(inputs.gateway === undefined ? {} : {gateway: inputs.gateway}),
+    },
     summary: {
       pass: count(results, 'pass'),
       fail: count(results, 'fail'),
@@ -86,9 +95,9 @@ export function buildReport(facts: HostFacts, rules: readonly Rule[], request: O
   }
 }
 
-function inputsFor(run: AuditRun, facts: HostFacts, method: DrMethod): AuditInputs {
-  const vips = run.vipsFromConfig ? {vips: run.vips, vipSource: 'lb-config' as const} : chooseVips(run.vips, facts.interfaces)
-  return {...vips, ports: run.ports, mode: run.mode, method}
+function inputsFor(run: AuditRun, facts: HostFacts, method: DrMethod, gateway: string | undefined): AuditInputs {
+  const vips = run.vipsFromConfig ? {vips: run.vips, vipSource: 'lb-config' as const} : chooseVips(run.vips, facts.interfaces, run.mode)
+  return {...vips, ports: run.ports, mode: run.mode, method, ...(gateway === undefined ? {} : {gateway})}
 }
 
 /** One result per rule and subject: a rule that applies to two methods (arp-ignore in dr and tun) reports once. */
@@ -124,7 +133,8 @@ function describeOs(os: OsIdentity | undefined): string {
 
 function notesFor(inputs: AuditInputs, facts: HostFacts): string[] {
   const notes: string[] = []
-  if (inputs.vipSource === 'loopback') notes.push(`No --vip given: checking the addresses found on loopback (${inputs.vips.map((v) => v.address).join(', ')}).`)
+  const where = inputs.mode === 'tun' ? 'loopback and tunl0' : 'loopback'
+  if (inputs.vipSource === 'loopback') notes.push(`No --vip given: checking the addresses found on ${where} (${inputs.vips.map((v) => v.address).join(', ')}).`)
   if (inputs.vipSource === 'none') {
     notes.push('No VIP given and none found on a loopback interface, so the VIP checks are skipped. Pass the VIP to check it: rsaudit audit --vip 198.51.100.10 (repeat --vip for more).')
   }

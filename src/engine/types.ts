@@ -86,6 +86,8 @@ export interface AuditInputs {
   mode: Mode
   /** How VIP traffic is accepted in DR mode (dr-method.ts); absent means auto. */
   method?: 'auto' | 'loopback' | 'redirect'
+  /** NAT mode: the load balancer's floating IP, the server's one default gateway (--gateway). */
+  gateway?: string
 }
 
 /** Everything a check function sees. Facts are frozen: checks must not change them. */
@@ -99,7 +101,7 @@ export interface Report {
   tool: {name: string; version: string}
   target: {hostname: string; platform: string; osVersion: string; source: 'live' | 'bundle' | 'paste'}
   /** `mode` is the first method; `modes` lists them all when --lb-config lists this server under several. */
-  inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode; modes?: Mode[]}
+  inputs: {vips: string[]; vipSource: AuditInputs['vipSource']; ports: number[]; mode: Mode; modes?: Mode[]; gateway?: string}
   summary: {pass: number; fail: number; unknown: number; notApplicable: number}
   /** Plain sentences the user should read before the table (e.g. how the VIPs were chosen). */
   notes: string[]

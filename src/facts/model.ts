@@ -5,6 +5,7 @@
  * these shapes. Nothing here knows which command or file a value came from, except through
  * the `source` string carried next to each value for evidence.
  */
+import type {LinuxModeFactsShape} from './linux-mode-model.js'
 import type {NetfilterPath} from './netfilter-model.js'
 import type {UnixFactsShape} from './unix-model.js'
 import type {WindowsFactsShape} from './windows-model.js'
@@ -84,6 +85,8 @@ export interface Route {
   protocol?: string
   preferredSource?: string
   metric?: number
+  /** How many `nexthop` entries the route lists (multipath, ECMP); `gateway` and `dev` are then the first one's. */
+  nexthops?: number
 }
 
 export interface Listener {
@@ -189,12 +192,15 @@ export type WindowsFacts = {[K in keyof WindowsFactsShape]?: Fact<WindowsFactsSh
 /** Solaris and BSD facts, present only on those hosts (see unix-model.ts). */
 export type UnixFacts = {[K in keyof UnixFactsShape]?: Fact<UnixFactsShape[K]>}
 
+/** TUN and IPv6 proxy facts, present only when a Linux source carries them (see linux-mode-model.ts). */
+export type LinuxModeFacts = {[K in keyof LinuxModeFactsShape]?: Fact<LinuxModeFactsShape[K]>}
+
 /**
  * Everything the rules read. Each entry may be unavailable independently. The first group is
  * common to all platforms (Windows facts are normalized into it too); the Linux-only ones are
  * `not-collected` elsewhere, and the Windows ones are simply absent off Windows.
  */
-export interface HostFacts extends WindowsFacts, UnixFacts {
+export interface HostFacts extends WindowsFacts, UnixFacts, LinuxModeFacts {
   os: Fact<OsIdentity>
   interfaces: Fact<NetInterface[]>
   routes: Fact<Route[]>

@@ -56,6 +56,7 @@ function toRoute(entry: Json, position: number, fallback: AddressFamily): Route 
   if (prefsrc !== undefined) route.preferredSource = prefsrc
   // iproute2 once printed the kernel's u32 0xffffffff metric as -1; keep one spelling.
   if (typeof entry.metric === 'number') route.metric = entry.metric >>> 0
+  if (hops.length > 0) route.nexthops = hops.length
   return route
 }
 

@@ -38,6 +38,7 @@ export function parseIpRouteText(text: string, defaultTable = 'main'): Route[] {
       const dev = previous.dev ?? hop.get('dev')
       if (gateway !== undefined) previous.gateway = gateway
       if (dev !== undefined) previous.dev = dev
+      previous.nexthops = (previous.nexthops ?? 0) + 1
       continue
     }
     if (/^\s/.test(raw) && tokens[0] === 'cache') continue

@@ -93,6 +93,14 @@ const BOOT_TIME: FactUnavailable = {
   source: 'pasted text',
 }
 
+/** TUN and IPv6 proxy inputs have no paste detector yet: a bundle carries them. */
+const NOT_PASTED: FactUnavailable = {
+  status: 'unavailable',
+  reason: 'not-collected',
+  detail: 'the ipip module, IPv6 proxy_ndp and proxy entries are not read from a paste; collect a bundle on the server (`rsaudit collect`)',
+  source: 'pasted text',
+}
+
 /** `hint` (`--platform`) settles which Unix a paste is when its output cannot: FreeBSD and macOS print the same ifconfig. */
 export function factsFromPaste(text: string, hint?: string): PasteFacts {
   const read = readPaste(text)
@@ -127,6 +135,10 @@ function linuxFacts(platform: PastePlatform, sections: readonly PasteSection[], 
     persistedAddresses: BOOT_TIME,
     networkStack: BOOT_TIME,
     ...netfilterFromPaste(sections),
+    modulesLoad: BOOT_TIME,
+    ipipModule: NOT_PASTED,
+    ipv6Conf: NOT_PASTED,
+    proxyNeighbours: NOT_PASTED,
     // Only a prompt can say; output without one is treated as unprivileged.
     privileged: used.some((p) => p.root),
   }

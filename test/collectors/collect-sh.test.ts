@@ -16,6 +16,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {LINUX_COMMANDS, LINUX_PATHS} from '../../src/collect/linux-commands.js'
 import {SYSCTL_D_DIRS} from '../../src/facts/boot-sysctl.js'
+import {MODULES_LOAD_DIRS} from '../../src/facts/modules-load.js'
 import {inEtcOverlay, overlayAvailable} from '../helpers/etc-overlay.js'
 import {bundleProblems, type BundleFile, type Manifest} from './bundle-schema.js'
 
@@ -141,7 +142,18 @@ describe('collect.sh', () => {
     })
 
     it('lists every directory the audit lists, with `missing` for those this host lacks', () => {
-      const wanted = [LINUX_PATHS.ipv4Conf, ...SYSCTL_D_DIRS, LINUX_PATHS.ifcfgDir, ...LINUX_PATHS.nmDirs, ...LINUX_PATHS.netplanDirs, ...LINUX_PATHS.networkdDirs, ...LINUX_PATHS.unitWants]
+      const wanted = [
+        LINUX_PATHS.ipv4Conf,
+        ...SYSCTL_D_DIRS,
+        LINUX_PATHS.ifcfgDir,
+        ...LINUX_PATHS.nmDirs,
+        ...LINUX_PATHS.netplanDirs,
+        ...LINUX_PATHS.networkdDirs,
+        ...LINUX_PATHS.unitWants,
+        ...MODULES_LOAD_DIRS,
+        LINUX_PATHS.ipv6Conf,
+        LINUX_PATHS.sysModule,
+      ]
       for (const path of wanted) {
         const entry = manifest.dirs.find((d) => d.path === path)
         expect(entry, path).toBeDefined()

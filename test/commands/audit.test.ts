@@ -20,6 +20,8 @@ describe('bad input', () => {
   it.each([
     [['audit', '--vip', '10.0.0.300'], /--vip "10.0.0.300" is not an IP address/],
     [['audit', '--vip', '198.51.100.10/32'], /without a prefix length/],
+    [['audit', '--mode', 'nat', '--gateway', '192.0.2.256'], /--gateway "192.0.2.256" is not an IP address/],
+    [['audit', '--mode', 'nat', '--gateway', '192.0.2.1/24'], /--gateway "192.0.2.1\/24" is not an IP address \(give the address without a prefix length\)/],
     [['audit', '--port', '70000'], /--port "70000" is not a TCP port/],
     [['audit', '--port', 'http'], /--port "http"/],
     [['audit', '--mode', 'direct'], /Expected --mode=direct to be one of: dr, tun, nat/],
@@ -92,11 +94,27 @@ describe('reports', () => {
   })
 
   it('exits 0 when every failure is below --fail-on', async () => {
-    const {stdout, exitCode} = await runCli(['audit', '--json', '--fail-on', 'info', '--mode', 'nat'])
+    const {stdout, exitCode} = await runCli(['audit', '--json', '--fail-on', 'critical', '--mode', 'nat'])
     const report = JSON.parse(stdout) as Report
-    // No Linux rule applies to NAT mode yet, so nothing can fail or be unknown.
-    expect(report.results).toEqual([])
+    // Only NAT rules run, and none of them is critical: whatever this host's routes are, nothing counts.
+    expect(report.results.length).toBeGreaterThan(0)
+    expect(report.results.every((r) => r.ruleId.startsWith('nat-'))).toBe(true)
     expect(exitCode).toBe(0)
+  })
+
+  // This host's own routes decide between unknown (one default route) and fail (none or several);
+  // test/live/modes-netns.test.ts checks each case on routes it sets up.
+  it('in NAT mode without --gateway, asks for it and never exits 0; with it, reports it in the inputs', async () => {
+    const without = await runCli(['audit', '--json', '--mode', 'nat'])
+    const report = JSON.parse(without.stdout) as Report
+    const gateway = report.results.find((r) => r.ruleId === 'nat-default-gateway')
+    expect(['unknown', 'fail']).toContain(gateway?.outcome)
+    expect(gateway?.message).toContain('pass --gateway IP')
+    expect([1, 3]).toContain(without.exitCode)
+    const withGateway = JSON.parse((await runCli(['audit', '--json', '--mode', 'nat', '--gateway', '192.0.2.1'])).stdout) as Report
+    expect(withGateway.inputs).toMatchObject({mode: 'nat', gateway: '192.0.2.1'})
+    expect(validateReport(withGateway), JSON.stringify(validateReport.errors)).toBe(true)
+    expect(withGateway.results.find((r) => r.ruleId === 'nat-default-gateway')?.outcome).not.toBe('unknown')
   })
 
   it('prints a table with a How to fix block and no colour when NO_COLOR is set', async () => {

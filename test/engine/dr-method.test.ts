@@ -54,7 +54,10 @@ describe('a REDIRECT-method server', () => {
   it('passes the REDIRECT rule and the listener on its own address; the loopback rules do not apply', () => {
     expect(outcomes(redirectServer(), inputs)).toEqual({
       'arp-announce eth0': 'not-applicable',
+      'arp-default host': 'not-applicable',
       'arp-ignore eth0': 'not-applicable',
+      // The IPv6 proxy facts are not in this synthetic host; an ARP-free server still needs them judged.
+      'ipv6-proxy-ndp host': 'unknown',
       'sysctl-persistent eth0': 'not-applicable',
       'vip-on-loopback 198.51.100.10': 'not-applicable',
       'vip-host-prefix 198.51.100.10': 'not-applicable',
@@ -63,6 +66,7 @@ describe('a REDIRECT-method server', () => {
       'service-listens-on-vip 198.51.100.10:80': 'not-applicable',
       'service-listens-on-rip port 80': 'pass',
       'redirect-rule 198.51.100.10:80': 'pass',
+      'rp-filter-multihomed eth0': 'pass',
       'redirect-conntrack 198.51.100.10:80': 'fail',
     })
   })
@@ -95,7 +99,9 @@ describe('a REDIRECT-method server', () => {
 
   it('does not use the method in --mode tun', () => {
     const result = outcomes(redirectServer(), {...inputs, mode: 'tun'})
-    expect(result['arp-ignore eth0']).toBe('fail')
+    // Judged as TUN (the VIP is on neither tunl0 nor lo), not waved through as REDIRECT.
+    expect(result['tun-vip 198.51.100.10']).toBe('fail')
+    expect(Object.keys(result).some((key) => key.startsWith('redirect-'))).toBe(false)
   })
 
   it('tells the user in a note which VIPs were checked as the REDIRECT method', () => {

@@ -10,7 +10,7 @@ import {compareVersions, ruleApplies} from '../../src/engine/applicability.js'
 import {evaluateRule, evaluateRules} from '../../src/engine/evaluate.js'
 import type {Mode, Rule} from '../../src/engine/types.js'
 import type {FactName, HostFacts} from '../../src/facts/model.js'
-import {address, conf, ethernet, hostFacts, listenerOn, loopback, persisted, unavailable} from '../helpers/host-facts.js'
+import {address, conf, ethernet, hostFacts, listenerOn, loopback, ok, persisted, unavailable} from '../helpers/host-facts.js'
 import {type CaseInputs, runCase, toInputs} from '../helpers/rule-tester.js'
 import {allRules, realRules, ruleById} from './real-rules.js'
 
@@ -18,9 +18,9 @@ const VIP = '198.51.100.10'
 const FULL_INPUTS: CaseInputs = {vips: [VIP], ports: [80]}
 const DENIED = 'permission denied reading /proc/sys/net/ipv4/conf (run as root)'
 
-/** A well-configured DR real server: every rule passes on it. */
+/** A well-configured DR real server: every DR rule passes on it. */
 function goodServer(): HostFacts {
-  return hostFacts({
+  const facts = hostFacts({
     interfaces: [loopback(address(`${VIP}/32`)), ethernet()],
     ipv4Conf: conf(['lo', 'eth0'], {all: {arp_ignore: 1, arp_announce: 2}}),
     boot: [
@@ -31,7 +31,16 @@ function goodServer(): HostFacts {
     persisted: [persisted(VIP)],
     stack: {systemdNetworkd: true},
   })
+  return {
+    ...facts,
+    ipipModule: ok({state: 'absent'}),
+    modulesLoad: ok({entries: [], filesApplied: [], filesShadowed: []}),
+    ipv6Conf: ok({all: {proxy_ndp: 0, forwarding: 0}}),
+    proxyNeighbours: ok([]),
+  }
 }
+
+const drRules = realRules.filter((rule) => rule.modes.includes('dr'))
 
 function ids(rules: readonly Rule[]): string[] {
   return rules.map((rule) => rule.id).sort()
@@ -52,7 +61,7 @@ function inputsFor(rule: Rule): CaseInputs {
 
 describe('evaluateRule: unavailable facts', () => {
   it('passes every rule on the well-configured server (the baseline for the cases below)', () => {
-    const outcomes = realRules.flatMap((rule) => runCase(rule, goodServer(), FULL_INPUTS).map((r) => `${r.ruleId}:${r.outcome}`))
+    const outcomes = drRules.flatMap((rule) => runCase(rule, goodServer(), FULL_INPUTS).map((r) => `${r.ruleId}:${r.outcome}`))
     expect(outcomes.filter((outcome) => !outcome.endsWith(':pass'))).toEqual([])
   })
 
@@ -133,18 +142,21 @@ describe('evaluateRule: results', () => {
 })
 
 describe('evaluateRules: which rules apply', () => {
-  it('evaluates every rule for DR on Linux', () => {
-    expect(evaluatedIds('dr', {os: 'linux', kernel: '6.1.0'})).toEqual(ids(realRules))
+  it('evaluates every DR rule for DR on Linux, and no TUN- or NAT-only rule', () => {
+    expect(evaluatedIds('dr', {os: 'linux', kernel: '6.1.0'})).toEqual(ids(drRules))
+    expect(ids(drRules).filter((id) => id.startsWith('tun-') || id.startsWith('nat-'))).toEqual([])
   })
 
-  it('evaluates no current rule for --mode nat', () => {
-    expect(evaluateRules(realRules, goodServer(), toInputs({...FULL_INPUTS, mode: 'nat'}), {os: 'linux', kernel: '6.1.0'})).toEqual([])
+  it('evaluates only the NAT rules for --mode nat: every DR and TUN rule is left out', () => {
+    expect(evaluatedIds('nat', {os: 'linux', kernel: '6.1.0'})).toEqual(['nat-default-gateway', 'nat-direct-services', 'nat-no-vip', 'nat-outbound-internet'])
   })
 
-  it('leaves out the DR-only VIP rules for --mode tun', () => {
-    const drOnly = realRules.filter((rule) => !rule.modes.includes('tun'))
-    expect(ids(drOnly)).toEqual(['redirect-conntrack', 'redirect-rule', 'vip-not-on-arp-interface', 'vip-on-loopback', 'vip-persistent'])
-    expect(evaluatedIds('tun', {os: 'linux', kernel: '6.1.0'})).toEqual(ids(realRules.filter((rule) => rule.modes.includes('tun'))))
+  it('leaves out the DR-only rules for --mode tun, and runs the TUN ones', () => {
+    const drOnly = drRules.filter((rule) => !rule.modes.includes('tun'))
+    expect(ids(drOnly)).toEqual(['arp-default', 'redirect-conntrack', 'redirect-rule', 'rp-filter-multihomed', 'vip-not-on-arp-interface', 'vip-on-loopback', 'vip-persistent'])
+    const tunRules = ids(realRules.filter((rule) => rule.modes.includes('tun')))
+    expect(tunRules).toEqual(expect.arrayContaining(['tun-interface', 'tun-vip', 'tun-rp-filter', 'tun-module-persistent', 'arp-ignore', 'arp-announce']))
+    expect(evaluatedIds('tun', {os: 'linux', kernel: '6.1.0'})).toEqual(tunRules)
   })
 
   it('evaluates only the rules that list the platform (no Linux-only rule on Windows, Solaris or the BSDs)', () => {
@@ -163,13 +175,13 @@ describe('evaluateRules: which rules apply', () => {
 
   it('leaves out rules whose kernel minimum (2.6.4) is not met, and keeps them at exactly 2.6.4', () => {
     const withMinimum = ids(realRules.filter((rule) => rule.platforms.some((p) => p.version?.min === '2.6.4')))
-    expect(withMinimum).toEqual(['arp-announce', 'arp-ignore', 'sysctl-persistent'])
-    expect(evaluatedIds('dr', {os: 'linux', kernel: '2.6.3'})).toEqual(ids(realRules).filter((id) => !withMinimum.includes(id)))
-    expect(evaluatedIds('dr', {os: 'linux', kernel: '2.6.4'})).toEqual(ids(realRules))
+    expect(withMinimum).toEqual(['arp-announce', 'arp-default', 'arp-ignore', 'sysctl-persistent'])
+    expect(evaluatedIds('dr', {os: 'linux', kernel: '2.6.3'})).toEqual(ids(drRules).filter((id) => !withMinimum.includes(id)))
+    expect(evaluatedIds('dr', {os: 'linux', kernel: '2.6.4'})).toEqual(ids(drRules))
   })
 
   it('keeps version-limited rules when the kernel version is unknown', () => {
-    expect(evaluatedIds('dr', {os: 'linux'})).toEqual(ids(realRules))
+    expect(evaluatedIds('dr', {os: 'linux'})).toEqual(ids(drRules))
   })
 })
 

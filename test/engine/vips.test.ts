@@ -27,6 +27,12 @@ describe('chooseVips', () => {
     expect(chooseVips([], ok([lo, ethernet()]))).toEqual({vips: [V4, V6], vipSource: 'loopback'})
   })
 
+  it('in TUN mode also takes the addresses on tunl0, where the LVS-HOWTO puts the VIP', () => {
+    const tunl0 = {...ethernet('tunl0', address('198.51.100.10/32')), noArp: true, kind: 'ipip'}
+    expect(chooseVips([], ok([loopback(), ethernet(), tunl0]), 'tun')).toEqual({vips: [V4], vipSource: 'loopback'})
+    expect(chooseVips([], ok([loopback(), ethernet(), tunl0]), 'dr')).toEqual({vips: [], vipSource: 'none'})
+  })
+
   it('skips the whole of 127.0.0.0/8, not only 127.0.0.1', () => {
     const lo = loopback(address('127.255.255.254/32', 'host'), address('127.1.2.3/32'))
     expect(chooseVips([], ok([lo]))).toEqual({vips: [], vipSource: 'none'})

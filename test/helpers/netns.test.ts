@@ -155,6 +155,22 @@ describe.skipIf(!available.ok)('withRealServer (live)', () => {
     )
   })
 
+  it('creates a veth second NIC with its peer in the same namespace, and runs ipCommands after the VIPs', async () => {
+    await withRealServer(
+      {
+        rip: '192.0.2.10/24',
+        extraLinks: [{name: 'eth1', kind: 'veth', cidr: '203.0.113.10/24'}],
+        ipCommands: [['route', 'add', '198.51.100.0/24', 'via', '203.0.113.1', 'dev', 'eth1']],
+      },
+      async (ns) => {
+        expect(await addresses(ns, 'eth1')).toContainEqual(expect.objectContaining({local: '203.0.113.10', prefixlen: 24}))
+        const peer = JSON.parse((await ns.exec(['ip', '-j', 'link', 'show', 'dev', 'eth1p'])).stdout) as Array<{flags: string[]}>
+        expect(peer[0]?.flags).toContain('UP')
+        expect((await ns.exec(['ip', 'route', 'show', '198.51.100.0/24'])).stdout).toContain('via 203.0.113.1 dev eth1')
+      },
+    )
+  })
+
   it('creates a dummy link (skipped where the kernel has no dummy driver)', async (context) => {
     try {
       await withRealServer({rip: '192.0.2.10/24', extraLinks: [{name: 'dummy0', kind: 'dummy', up: false}]}, async (ns) => {

@@ -61,8 +61,16 @@ export interface RealServerSpec {
   etc?: Record<string, string | {content: string; mode: number}>
   /** TCP listeners started inside the server namespace after the VIPs: {address: '0.0.0.0' | '198.51.100.10' | '::', port: 8080}. '::' is dual-stack. */
   listeners?: Array<{address: string; port: number}>
-  /** Extra interfaces in the server namespace, created before the sysctls so keys may name them. Up unless up: false. */
-  extraLinks?: Array<{name: string; kind: 'dummy' | 'bridge'; up?: boolean; cidr?: string}>
+  /**
+   * Extra interfaces in the server namespace, created before the sysctls so keys may name them. Up unless up: false.
+   * A 'veth' (a second NIC where the kernel has no dummy driver) gets its peer `<name>p` in the same namespace, also up.
+   */
+  extraLinks?: Array<{name: string; kind: 'dummy' | 'bridge' | 'veth'; up?: boolean; cidr?: string}>
+  /**
+   * `ip` commands run in the server namespace after the VIPs, before the listeners, as argv after `ip -n NS`:
+   * [['-6', 'neigh', 'add', 'proxy', '2001:db8::10', 'dev', 'eth0'], ['route', 'add', 'default', 'via', '192.0.2.254', 'metric', '100']].
+   */
+  ipCommands?: string[][]
   /**
    * Commands run inside the server namespace after the VIPs and before the listeners, in order, each an
    * argv array (no shell), e.g. ['iptables', '-t', 'nat', '-A', 'PREROUTING', ...] or nft rules. Whatever
@@ -230,7 +238,7 @@ interface Plan {
  * Creates the two namespaces described in the header, runs `fn` with a handle on the server
  * namespace and always tears everything down afterwards. Setup order follows the DR advice
  * "sysctls before VIPs": /etc files → namespaces, lo up → veth → sysctl reset → RIP, gateway, default
- * route → extra links → spec.sysctls → VIPs → spec.setup commands → listeners.
+ * route → extra links → spec.sysctls → VIPs → ipCommands → spec.setup commands → listeners.
  */
 export async function withRealServer<T>(spec: RealServerSpec, fn: (ns: RealServerNamespace) => Promise<T>): Promise<T> {
   const plan = makePlan(spec)
@@ -264,7 +272,8 @@ function makePlan(spec: RealServerSpec): Plan {
 
   for (const vip of spec.vips ?? []) assertDocumentationAddress(vip.cidr, 'vip')
   for (const link of spec.extraLinks ?? []) {
-    assertInterfaceName(link.name)
+    // The veth peer's name adds one character and must still fit IFNAMSIZ.
+    assertInterfaceName(link.kind === 'veth' ? `${link.name}p` : link.name)
     if (link.cidr !== undefined) assertDocumentationAddress(link.cidr, `extraLinks ${link.name}`)
   }
   for (const path of Object.keys(spec.etc ?? {})) assertEtcPath(path)
@@ -313,9 +322,11 @@ async function setUp(plan: Plan, resources: Resources): Promise<void> {
   await mustRun('add default route', inServer(['route', 'add', 'default', 'via', plan.gateway, 'dev', nic]))
 
   for (const link of spec.extraLinks ?? []) {
-    await mustRun(`create ${link.kind} ${link.name}`, inServer(['link', 'add', link.name, 'type', link.kind]))
+    const peer = link.kind === 'veth' ? ['peer', 'name', `${link.name}p`] : []
+    await mustRun(`create ${link.kind} ${link.name}`, inServer(['link', 'add', link.name, 'type', link.kind, ...peer]))
     if (link.cidr !== undefined) await mustRun(`add ${link.cidr} on ${link.name}`, inServer(addrAddArgs(link.cidr, link.name)))
     if (link.up ?? true) await mustRun(`bring ${link.name} up`, inServer(['link', 'set', link.name, 'up']))
+    if (link.kind === 'veth') await mustRun(`bring ${link.name}p up`, inServer(['link', 'set', `${link.name}p`, 'up']))
   }
 
   if (spec.sysctls !== undefined) {
@@ -329,6 +340,7 @@ async function setUp(plan: Plan, resources: Resources): Promise<void> {
     await mustRun(`add VIP ${vip.cidr} on ${dev}`, inServer(args))
   }
 
+  for (const args of spec.ipCommands ?? []) await mustRun(`ip ${args.join(' ')}`, inServer(args))
   for (const argv of spec.setup ?? []) await mustRun(`setup: ${argv.join(' ')}`, ['ip', 'netns', 'exec', server, ...argv])
 
   // Started together (each node process takes ~100 ms to come up), but all settled before any cleanup runs.

@@ -15,6 +15,7 @@ export interface CaseInputs {
   ports?: number[]
   mode?: Mode
   method?: AuditInputs['method']
+  gateway?: string
 }
 
 export interface ValidCase {
@@ -39,7 +40,14 @@ export interface RuleCases {
 
 export function toInputs(inputs: CaseInputs = {}): AuditInputs {
   const vips = (inputs.vips ?? []).map((address) => ({address, family: familyOf(address) ?? 'inet'}))
-  return {vips, vipSource: vips.length > 0 ? 'flag' : 'none', ports: inputs.ports ?? [], mode: inputs.mode ?? 'dr', ...(inputs.method ? {method: inputs.method} : {})}
+  return {
+    vips,
+    vipSource: vips.length > 0 ? 'flag' : 'none',
+    ports: inputs.ports ?? [],
+    mode: inputs.mode ?? 'dr',
+    ...(inputs.method ? {method: inputs.method} : {}),
+    ...(inputs.gateway === undefined ? {} : {gateway: inputs.gateway}),
+  }
 }
 
 export function runCase(rule: Rule, facts: HostFacts, inputs?: CaseInputs): RuleResult[] {

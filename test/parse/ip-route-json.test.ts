@@ -28,7 +28,7 @@ describe('parseIpRouteJson', () => {
     expect(parseIpRouteJson(text, 'inet6').map((r) => r.family)).toEqual(['inet6', 'inet6'])
   })
 
-  it('takes the first next hop of a multipath route and reads RFC 5549 via objects', () => {
+  it('takes the first next hop of a multipath route, counts them, and reads RFC 5549 via objects', () => {
     const text = JSON.stringify([
       {dst: 'default', protocol: 'static', metric: 100, flags: [],
         nexthops: [{gateway: '192.0.2.1', dev: 'eth0', weight: 1, flags: []}, {gateway: '192.0.2.2', dev: 'eth1', weight: 1, flags: []}]},
@@ -36,7 +36,7 @@ describe('parseIpRouteJson', () => {
       {dst: '192.0.2.0/24', gateway: '0.0.0.0', dev: 'eth0', table: 100, flags: []},
     ])
     expect(parseIpRouteJson(text)).toEqual([
-      {destination: 'default', family: 'inet', table: 'main', type: 'unicast', dev: 'eth0', gateway: '192.0.2.1', protocol: 'static', metric: 100},
+      {destination: 'default', family: 'inet', table: 'main', type: 'unicast', dev: 'eth0', gateway: '192.0.2.1', protocol: 'static', metric: 100, nexthops: 2},
       {destination: '203.0.113.0/24', family: 'inet', table: 'main', type: 'unicast', dev: 'eth0', gateway: 'fe80::1'},
       {destination: '192.0.2.0/24', family: 'inet', table: '100', type: 'unicast', dev: 'eth0'},
     ])

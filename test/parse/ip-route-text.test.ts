@@ -35,7 +35,7 @@ describe('parseIpRouteText', () => {
     expect(parseIpRouteText(text)[0]?.table).toBe('main')
   })
 
-  it('reads multipath next hops, flags, RFC 5549 and locked metrics', () => {
+  it('reads multipath next hops (counting them), flags, RFC 5549 and locked metrics', () => {
     const text = [
       'default proto static metric 100 ',
       '\tnexthop via 192.0.2.1 dev eth0 weight 1 ',
@@ -47,7 +47,7 @@ describe('parseIpRouteText', () => {
       'throw 30.142.64.0/26  table red_mgmt',
     ].join('\n')
     expect(parseIpRouteText(text)).toEqual([
-      {destination: 'default', family: 'inet', table: 'main', type: 'unicast', protocol: 'static', metric: 100, gateway: '192.0.2.1', dev: 'eth0'},
+      {destination: 'default', family: 'inet', table: 'main', type: 'unicast', protocol: 'static', metric: 100, gateway: '192.0.2.1', dev: 'eth0', nexthops: 2},
       {destination: '169.254.0.0/16', family: 'inet', table: 'main', type: 'unicast', dev: 'docker0', scope: 'link', metric: 1000},
       {destination: '203.0.113.0/24', family: 'inet', table: 'main', type: 'unicast', dev: 'eth0', gateway: 'fe80::1', protocol: 'bird'},
       {destination: '198.51.100.0/24', family: 'inet', table: 'main', type: 'unicast', dev: 'eth0', gateway: '192.0.2.254'},

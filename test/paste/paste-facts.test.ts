@@ -109,9 +109,12 @@ describe('what the paste lacks', () => {
     expect(unavailable(facts.routes).detail).toContain('`ip route show table all`')
     expect(unavailable(facts.listeners).detail).toContain('`ss -ltn`')
     expect(unavailable(facts.ipv4Conf).detail).toContain('`sysctl net.ipv4.conf`')
-    const bootTime: Array<Fact<unknown>> = [facts.bootSysctl, facts.persistedAddresses, facts.networkStack]
+    const bootTime: Array<Fact<unknown>> = [facts.bootSysctl, facts.persistedAddresses, facts.networkStack, facts.modulesLoad as Fact<unknown>]
     for (const fact of bootTime) {
       expect(unavailable(fact)).toMatchObject({reason: 'not-collected', detail: expect.stringContaining('boot-time files are not in a paste; collect a bundle')})
+    }
+    for (const fact of [facts.ipipModule, facts.ipv6Conf, facts.proxyNeighbours] as Array<Fact<unknown>>) {
+      expect(unavailable(fact).detail).toContain('not read from a paste; collect a bundle')
     }
   })
 

@@ -3,6 +3,7 @@
  * takes its own key if a file sets it, else `default` (the kernel copies it to interfaces
  * never written explicitly), else the kernel default 0; `all` falls back to 0. Then the same
  * max() as live applies. Live values that differ are named, with the file:line that wins.
+ * In TUN mode only interfaces whose subnet holds a VIP are judged (see tun-off-link.ts).
  */
 import type {JSONSchemaType} from 'ajv'
 
@@ -12,6 +13,7 @@ import {sysctlDropInPath} from '../../facts/sysctl-drop-in.js'
 import type {Evidence} from '../types.js'
 import {defineCheck, unknown} from './define-check.js'
 import {passes, type SysctlRequirement, sysctlRequirementSchema} from './sysctl-judgement.js'
+import {offLinkInTun} from './tun-off-link.js'
 
 interface Options {
   requirements: SysctlRequirement[]
@@ -31,8 +33,10 @@ export const bootSysctl = defineCheck<Options>({
   subjects: ['arp-interfaces'],
   facts: ['interfaces', 'bootSysctl'],
   optionsSchema,
-  evaluate(subject, {requirements}, {facts}) {
+  evaluate(subject, {requirements}, {facts, inputs}) {
     if (subject.kind !== 'interface' || facts.bootSysctl.status !== 'ok') return unknown('boot-time sysctl files could not be read')
+    const offLink = offLinkInTun(subject.nic, inputs)
+    if (offLink) return offLink
     const boot = facts.bootSysctl.value
     const iface = subject.nic.name
     const live = facts.ipv4Conf.status === 'ok' ? facts.ipv4Conf.value : undefined

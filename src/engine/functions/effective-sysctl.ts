@@ -1,6 +1,7 @@
 /**
  * Judges the live effective value of one IPv4 sysctl on an ARP interface:
  * max(all, iface) (OR for arp_filter), never the interface value alone.
+ * In TUN mode only interfaces whose subnet holds a VIP are judged (see tun-off-link.ts).
  */
 import {effectiveValue, sysctlKey} from '../../facts/effective-sysctl.js'
 import type {Ipv4Conf} from '../../facts/model.js'
@@ -9,6 +10,7 @@ import {allVipsScopeHost} from '../../facts/vip-location.js'
 import {defineCheck, unknown} from './define-check.js'
 import {confEvidence, readHint} from './evidence.js'
 import {meaningOf, passes, type SysctlRequirement, sysctlRequirementSchema} from './sysctl-judgement.js'
+import {offLinkInTun} from './tun-off-link.js'
 
 export const effectiveSysctl = defineCheck<SysctlRequirement>({
   name: 'effective-sysctl',
@@ -19,6 +21,9 @@ export const effectiveSysctl = defineCheck<SysctlRequirement>({
     if (subject.kind !== 'interface' || facts.ipv4Conf.status !== 'ok' || facts.interfaces.status !== 'ok') {
       return unknown('interface or sysctl facts are missing')
     }
+
+    const offLink = offLinkInTun(subject.nic, inputs)
+    if (offLink) return offLink
 
     const conf: Ipv4Conf = facts.ipv4Conf.value
     const {key} = options

@@ -5,10 +5,19 @@ import type {CheckFunction} from './define-check.js'
 import {effectiveSysctl} from './effective-sysctl.js'
 import {httpSysIplisten} from './http-sys-iplisten.js'
 import {iisBinding} from './iis-binding.js'
+import {ipipPersistent} from './ipip-persistent.js'
+import {ipv6ProxyNdp} from './ipv6-proxy-ndp.js'
 import {listener} from './listener.js'
+import {natDefaultGateway} from './nat-default-gateway.js'
+import {natDirectServices, natOutboundInternet} from './nat-advisories.js'
+import {natNoVip} from './nat-no-vip.js'
 import {redirectConntrack} from './redirect-conntrack.js'
 import {redirectRule} from './redirect-rule.js'
+import {rpFilterMultihomed} from './rp-filter-multihomed.js'
+import {scopeSysctl} from './scope-sysctl.js'
 import {solarisHostmodel} from './solaris-hostmodel.js'
+import {tunInterface} from './tun-interface.js'
+import {tunVip} from './tun-vip.js'
 import {vipHostPrefix} from './vip-host-prefix.js'
 import {vipNotOnArpInterface} from './vip-not-on-arp-interface.js'
 import {vipOnLoopback} from './vip-on-loopback.js'
@@ -26,10 +35,20 @@ export const checkFunctions: ReadonlyMap<string, CheckFunction<never>> = new Map
       effectiveSysctl,
       httpSysIplisten,
       iisBinding,
+      ipipPersistent,
+      ipv6ProxyNdp,
       listener,
+      natDefaultGateway,
+      natDirectServices,
+      natNoVip,
+      natOutboundInternet,
       redirectConntrack,
       redirectRule,
+      rpFilterMultihomed,
+      scopeSysctl,
       solarisHostmodel,
+      tunInterface,
+      tunVip,
       vipHostPrefix,
       vipNotOnArpInterface,
       vipOnLoopback,

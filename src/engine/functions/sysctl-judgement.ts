@@ -39,3 +39,19 @@ export function passes(requirement: SysctlRequirement, effective: number, vipsSc
 export function meaningOf(requirement: SysctlRequirement, value: number): string {
   return requirement.meanings[String(value)] ?? requirement.meanings.other ?? ''
 }
+
+/**
+ * The change that makes max(all, scope) pass. With `prefer: 'scope'` the scope's own value is
+ * raised when that is enough, because max() lets it override a failing `all` without touching
+ * other interfaces (rp_filter: tunl0=2 beats all=1). With `prefer: 'all'` the fix goes to `all`,
+ * where the ARP rules put theirs, so one command fixes every interface; the scope changes too
+ * only when its own value would still fail.
+ */
+export function planFix(requirement: SysctlRequirement, all: number, scopeValue: number, prefer: 'scope' | 'all' = 'scope'): {scope?: number; all?: number} {
+  const {fixValue} = requirement
+  if (passes(requirement, Math.max(all, scopeValue), false)) return {}
+  if (prefer === 'scope' && passes(requirement, Math.max(all, fixValue), false)) return {scope: fixValue}
+  if (passes(requirement, Math.max(fixValue, scopeValue), false)) return {all: fixValue}
+  // The scope's own value is out of range: it must change, and `all` only if it fails too.
+  return passes(requirement, Math.max(all, fixValue), false) ? {scope: fixValue} : {all: fixValue, scope: fixValue}
+}

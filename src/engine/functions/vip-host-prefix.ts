@@ -15,6 +15,7 @@ import type {Fact, HostFacts, NetInterface, Route} from '../../facts/model.js'
 import {parsePrefix} from '../../parse/ip-address.js'
 import {locateVip, type VipPlacement} from '../../facts/vip-location.js'
 import type {Evidence, Vip} from '../types.js'
+import {TUN_DEVICE} from '../vips.js'
 import {compareVersions} from '../applicability.js'
 import {defineCheck, unknown} from './define-check.js'
 import {addressEvidence} from './evidence.js'
@@ -37,17 +38,20 @@ export const vipHostPrefix = defineCheck<Options>({
   // Routes too where the host has them (Linux, Windows); see coveringRoute.
   facts: ['interfaces'],
   optionsSchema,
-  evaluate(subject, options, {facts}) {
+  evaluate(subject, options, {facts, inputs}) {
     const routes = coveringCandidates(facts)
     if (subject.kind !== 'vip' || facts.interfaces.status !== 'ok' || routes.status !== 'ok') {
       return unknown(routes.status === 'ok' ? 'interfaces could not be read' : `routes could not be read: ${routes.detail}`)
     }
 
     const {vip} = subject
-    const onLoopback = locateVip(facts.interfaces.value, vip.address).filter((p) => p.nic.loopback)
+    // In TUN mode the VIP may sit on tunl0 instead, where a wider prefix routes the whole subnet into the tunnel.
+    const tun = inputs.mode === 'tun'
+    const onLoopback = locateVip(facts.interfaces.value, vip.address).filter((p) => p.nic.loopback || (tun && p.nic.name === TUN_DEVICE))
     const first = onLoopback[0]
     if (first === undefined) {
-      return {outcome: 'not-applicable', evidence: [], data: vipData(vip), reason: `${vip.address} is not on a loopback interface (see vip-on-loopback)`}
+      const where = tun ? 'loopback or tunl0 (see tun-vip)' : 'a loopback interface (see vip-on-loopback)'
+      return {outcome: 'not-applicable', evidence: [], data: vipData(vip), reason: `${vip.address} is not on ${where}`}
     }
 
     const host = expectedPrefix(vip.address, hostPrefixLength(vip.family), facts.interfaces.value, legacyWindows(facts.windowsOs, options))
@@ -94,6 +98,7 @@ function unixHostPrefixFix(facts: HostFacts, vip: Vip, wide: boolean, covering: 
 }
 
 function problem(facts: HostFacts, wide: VipPlacement | undefined, covering: Route | undefined, host: number): string {
+  if (wide && !wide.nic.loopback) return `is configured as ${wide.cidr} on ${wide.nic.name}, so all of ${wide.cidr} is routed into the tunnel`
   if (wide && facts.windowsOs !== undefined) return `is configured as ${wide.cidr} on ${wide.nic.name}, but this Windows version needs /${host}`
   if (wide && facts.routes.status !== 'ok') return `is configured as ${wide.cidr} on ${wide.nic.name}, not as a host address (/${host}, netmask ${host === 32 ? '0xffffffff' : '/128'})`
   if (wide) return `is configured as ${wide.cidr} on ${wide.nic.name}, so the kernel treats all of ${covering?.destination ?? wide.cidr} as local`

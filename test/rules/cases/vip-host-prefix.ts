@@ -4,9 +4,11 @@ import type {RuleCases} from '../../helpers/rule-tester.js'
 import {UNIX_VIP, unixFacts, unixLoopback, unixNic} from '../../helpers/unix-facts.js'
 
 const VIP = '198.51.100.10'
+const tunl0 = (...addresses: ReturnType<typeof address>[]) => ({...ethernet('tunl0', ...addresses), kind: 'ipip', noArp: true, flags: ['NOARP', 'UP', 'LOWER_UP']})
 
 export const cases: RuleCases = {
   valid: [
+    {name: 'TUN: /32 on tunl0', facts: hostFacts({interfaces: [loopback(), ethernet(), tunl0(address(`${VIP}/32`))]}), inputs: {vips: [VIP], mode: 'tun'}},
     {name: 'Windows 2019: /32 on the loopback', facts: windowsFacts(), inputs: {vips: [WIN_VIP]}},
     {
       name: 'Windows 2003: the network mask, as the vendor manual says',
@@ -29,6 +31,14 @@ export const cases: RuleCases = {
     {name: 'macOS: lo0 alias with netmask 0xffffffff', facts: unixFacts('darwin'), inputs: {vips: [UNIX_VIP]}},
   ],
   invalid: [
+    {
+      name: 'TUN: /24 on tunl0 routes the whole subnet into the tunnel',
+      facts: hostFacts({interfaces: [loopback(), ethernet(), tunl0(address(`${VIP}/24`))]}),
+      inputs: {vips: [VIP], mode: 'tun'},
+      failing: [VIP],
+      messageIncludes: 'routed into the tunnel',
+      fixIncludes: ['ip addr del 198.51.100.10/24 dev tunl0'],
+    },
     {
       name: 'Windows 2019: /24 on the loopback',
       facts: windowsWith((w) => void (w.winAddresses[1] = {...w.winAddresses[1]!, prefixLength: 24})),
