@@ -61,12 +61,18 @@ export async function auditFacts(facts: HostFacts, request: AuditRequest, source
 
 export function buildReport(facts: HostFacts, rules: readonly Rule[], request: Omit<AuditRequest, 'rulesDir'>, source: Report['target']['source']): Report {
   const plan = request.lbConfig
-    ? planFromLbConfig(request.lbConfig, facts, {vips: request.vips, ports: request.ports, mode: request.mode, modeGiven: request.modeGiven ?? false})
+    ? planFromLbConfig(request.lbConfig, facts, {
+        vips: request.vips,
+        ports: request.ports,
+        mode: request.mode,
+        modeGiven: request.modeGiven ?? false,
+        ...(request.gateway === undefined ? {} : {gateway: request.gateway}),
+      })
     : {runs: [{vips: request.vips, ports: request.ports, mode: request.mode, vipsFromConfig: false}], notes: []}
   const os = facts.os.status === 'ok' ? facts.os.value : undefined
   const platform = {os: os?.platform ?? 'linux', kernel: os?.kernel, release: os?.release}
   const runs = plan.runs.map((run) => {
-    const inputs = inputsFor(run, facts, request.method ?? 'auto', request.gateway)
+    const inputs = inputsFor(run, facts, request.method ?? 'auto', request.gateway ?? run.gateway)
     return {inputs, results: evaluateRules(rules, facts, inputs, platform)}
   })
   const results = mergeResults(runs.map((run) => run.results))

@@ -7,7 +7,7 @@
  * --vip, --port and --mode given on the command line still win; a note says so.
  */
 import type {LbConfigFile} from '../collect/lb-config-file.js'
-import {familyOf} from '../facts/cidr.js'
+import {familyOf, prefixContains} from '../facts/cidr.js'
 import {expectationsFor, inputsByMode} from '../facts/lb-expectations.js'
 import type {HostFacts} from '../facts/model.js'
 import {UserError} from '../errors.js'
@@ -19,6 +19,8 @@ export interface AuditRun {
   mode: Mode
   /** The VIPs came from the load balancer's configuration. */
   vipsFromConfig: boolean
+  /** NAT: the floating address on this server's subnet, when the configuration names one. */
+  gateway?: string
 }
 
 export interface PlanRequest {
@@ -27,6 +29,8 @@ export interface PlanRequest {
   mode: Mode
   /** Whether --mode was given (it has a default, so the value alone cannot tell). */
   modeGiven: boolean
+  /** --gateway, which wins over the configuration's floating addresses. */
+  gateway?: string
 }
 
 export interface AuditPlan {
@@ -58,6 +62,8 @@ export function planFromLbConfig(lb: LbConfigFile, facts: HostFacts, request: Pl
   if (request.ports.length > 0) notes.push(`--port given: it replaces the ports from ${lb.file}.`)
   if (byMode.some((m) => m.fwmark)) notes.push(`A firewall-mark service in ${lb.file} does not say which VIPs it covers: pass them with --vip, or the loopback addresses are taken.`)
 
+  const nat = byMode.some((m) => m.mode === 'nat') && request.gateway === undefined ? natGateway(lb, facts) : {}
+  if (nat.note) notes.push(nat.note)
   const runs = byMode.map((m): AuditRun => {
     const configVips = m.vips.flatMap((address): Vip[] => {
       const family = familyOf(address)
@@ -69,9 +75,22 @@ export function planFromLbConfig(lb: LbConfigFile, facts: HostFacts, request: Pl
       ports: request.ports.length > 0 ? request.ports : m.tcpPorts,
       mode: m.mode,
       vipsFromConfig: useConfigVips,
+      ...(m.mode === 'nat' && nat.gateway !== undefined ? {gateway: nat.gateway} : {}),
     }
   })
   return {runs, notes}
+}
+
+/** The floating address on one of this server's IPv4 subnets: in NAT mode, its default gateway. */
+function natGateway(lb: LbConfigFile, facts: HostFacts): {gateway?: string; note?: string} {
+  const floating = lb.config.floatingAddresses ?? []
+  if (floating.length === 0 || facts.interfaces.status !== 'ok') return {}
+  const own = facts.interfaces.value.filter((nic) => !nic.loopback).flatMap((nic) => nic.addresses.filter((a) => a.family === 'inet'))
+  const onSubnet = floating.filter((address) => own.some((a) => a.address !== address && prefixContains(a.address, a.prefixLength, address)))
+  const [gateway] = onSubnet
+  if (onSubnet.length === 1 && gateway !== undefined) return {gateway, note: `NAT gateway ${gateway}: the floating address in ${lb.file} on this server's subnet.`}
+  const which = onSubnet.length === 0 ? `none of its floating addresses (${floating.join(', ')}) is on this server's subnets` : `several of its floating addresses (${onSubnet.join(', ')}) are on this server's subnets`
+  return {note: `${lb.file} lists this server under NAT, but ${which}: pass the load balancer's floating IP with --gateway.`}
 }
 
 function isLoopbackOnly(address: string): boolean {

@@ -70,6 +70,11 @@ export interface LbConfig {
   format: LbFormat
   services: LbService[]
   notes: LbNote[]
+  /**
+   * The director's own floating addresses (keepalived's VRRP virtual_ipaddress). In NAT mode the one
+   * on a real server's subnet is that server's default gateway. Absent when the file has none.
+   */
+  floatingAddresses?: string[]
 }
 
 /** `10.0.0.1:80/tcp`, `[2001:db8::1]:443/tcp`, `fwmark 1` — how a service is named in notes and tables. */

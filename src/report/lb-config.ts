@@ -28,8 +28,9 @@ export function lbShowTable(result: LbShowResult, {color}: {color: boolean}): st
     style: {head: color ? ['bold'] : [], border: color ? ['gray'] : []},
   })
   for (const service of result.services) table.push(...rows(service))
+  const floating = result.floatingAddresses === undefined ? [] : [`floating addresses (VRRP): ${result.floatingAddresses.join(', ')}`]
   const notes = result.notes.map((note) => stylize(color, 'yellow', `note: ${note.line === undefined ? '' : `line ${note.line}: `}${note.message}`))
-  return [header, ...(result.services.length > 0 ? [table.toString()] : []), ...notes, ''].join('\n')
+  return [header, ...(result.services.length > 0 ? [table.toString()] : []), ...floating, ...notes, ''].join('\n')
 }
 
 function rows(service: LbService): string[][] {

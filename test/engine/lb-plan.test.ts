@@ -53,6 +53,21 @@ describe('planFromLbConfig', () => {
     expect(() => planFromLbConfig(lb(MIXED), hostFacts({interfaces: unavailable()}), none)).toThrow(UserError)
   })
 
+  it('takes the NAT gateway from the floating address on this server’s subnet, and lets --gateway win', () => {
+    const nat: LbConfig = {...MIXED, floatingAddresses: ['203.0.113.1', '192.0.2.254']}
+    const plan = planFromLbConfig(lb(nat), hostFacts(), none)
+    expect(plan.runs.find((run) => run.mode === 'nat')?.gateway).toBe('192.0.2.254')
+    expect(plan.runs.find((run) => run.mode === 'dr')?.gateway).toBeUndefined()
+    expect(plan.notes).toContain("NAT gateway 192.0.2.254: the floating address in keepalived.conf on this server's subnet.")
+    expect(planFromLbConfig(lb(nat), hostFacts(), {...none, gateway: '192.0.2.1'}).runs.every((run) => run.gateway === undefined)).toBe(true)
+  })
+
+  it('names no NAT gateway when no floating address is on this server’s subnets, and says to pass --gateway', () => {
+    const plan = planFromLbConfig(lb({...MIXED, floatingAddresses: ['203.0.113.1']}), hostFacts(), none)
+    expect(plan.runs.find((run) => run.mode === 'nat')?.gateway).toBeUndefined()
+    expect(plan.notes.join('\n')).toContain('none of its floating addresses (203.0.113.1) is on this server')
+  })
+
   it('goes from keepalived.conf text to runs', () => {
     const config = parseKeepalivedConf(KEEPALIVED_DR)
     const plan = planFromLbConfig(lb(config), hostFacts(), none)

@@ -56,6 +56,29 @@ virtual=203.0.113.20:443
 `,
 )
 
+/** NAT behind a keepalived pair whose internal floating address is the namespace LAN's 192.0.2.1 (the harness's gateway). */
+function keepalivedNat(floating: string): string {
+  return `vrrp_instance VI_INTERNAL {
+    state MASTER
+    interface eth1
+    virtual_router_id 52
+    priority 100
+    virtual_ipaddress {
+        ${floating}/24
+    }
+}
+virtual_server 203.0.113.20 80 {
+    lb_kind NAT
+    protocol TCP
+    real_server 192.0.2.10 8080 {
+        TCP_CHECK { connect_timeout 3 }
+    }
+}
+`
+}
+const KEEPALIVED_NAT_RIGHT = file('nat-right.conf', keepalivedNat('192.0.2.1'))
+const KEEPALIVED_NAT_WRONG = file('nat-wrong.conf', keepalivedNat('192.0.2.254'))
+
 const NOT_LISTED = file('other.conf', KEEPALIVED_DR_OTHER())
 
 function KEEPALIVED_DR_OTHER(): string {
@@ -91,6 +114,15 @@ describe.skipIf(!available.ok)('rsaudit audit --lb-config in a network namespace
     // The DR VIP passes as on any correct server; the NAT service's own port has no listener.
     expect(report.results.find((r) => r.ruleId === 'vip-on-loopback' && r.subject === VIP)?.outcome).toBe('pass')
     expect(report.notes[0]).toContain(`${VIP}:8080/tcp dr, 203.0.113.20:443/tcp nat`)
+  })
+
+  it("checks NAT mode's default gateway against keepalived's floating address on this server's subnet", async () => {
+    const right = JSON.parse((await audit(['--lb-config', KEEPALIVED_NAT_RIGHT, '--json'])).stdout) as Report
+    expect(right.inputs).toMatchObject({mode: 'nat', vips: ['203.0.113.20'], ports: [8080], gateway: '192.0.2.1'})
+    expect(right.results.find((r) => r.ruleId === 'nat-default-gateway')?.outcome).toBe('pass')
+    const wrong = JSON.parse((await audit(['--lb-config', KEEPALIVED_NAT_WRONG, '--json'])).stdout) as Report
+    expect(wrong.inputs).toMatchObject({gateway: '192.0.2.254'})
+    expect(wrong.results.find((r) => r.ruleId === 'nat-default-gateway')?.outcome).toBe('fail')
   })
 
   it('exits 2 with one line when the configuration does not list this server', async () => {

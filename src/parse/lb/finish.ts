@@ -30,7 +30,12 @@ export function finishLbConfig(config: LbConfig, directorVips: readonly string[]
       })
     }
   }
-  return {format: config.format, services: config.services.map(ordered), notes: notes.map((note, index) => ({note, index})).sort(byLine).map(({note}) => note)}
+  return {
+    format: config.format,
+    services: config.services.map(ordered),
+    notes: notes.map((note, index) => ({note, index})).sort(byLine).map(({note}) => note),
+    ...(directorVips.length > 0 ? {floatingAddresses: [...directorVips]} : {}),
+  }
 }
 
 /** One key order for every format, so JSON output and golden files read alike. */
