@@ -45,3 +45,10 @@ export async function must(step: string, argv: readonly string[], timeoutMs?: nu
 export function inNamespace(ns: string, argv: readonly string[]): string[] {
   return ['ip', 'netns', 'exec', ns, ...argv]
 }
+
+/** The MAC of `nic` in namespace `ns`, lower-case, read with `ip -j link`. */
+export async function macIn(ns: string, nic: string): Promise<string> {
+  const [link] = JSON.parse(await must(`read the MAC of ${nic} in ${ns}`, ['ip', '-n', ns, '-j', 'link', 'show', nic])) as Array<{address: string}>
+  if (!link) throw new LabError(`no ${nic} in ${ns}`)
+  return link.address.toLowerCase()
+}

@@ -2,7 +2,7 @@
  * What the network actually does, measured from the client and the load balancer, with no help from
  * rsaudit: the verdicts are checked against these measurements, so they must not share code.
  */
-import {inNamespace, must, run} from './exec.js'
+import {inNamespace, macIn, must, run} from './exec.js'
 import {ADDRESSES, HOSTS, type Host, type LabNames, NIC, PORT, VIP} from './topology.js'
 
 export interface GroundTruth {
@@ -38,10 +38,7 @@ export async function measureGroundTruth(names: LabNames): Promise<GroundTruth> 
 
 async function hostMacs(names: LabNames): Promise<Map<string, Host>> {
   const macs = new Map<string, Host>()
-  for (const host of HOSTS) {
-    const [link] = JSON.parse(await must(`read ${host}'s MAC`, ['ip', '-n', names.hosts[host], '-j', 'link', 'show', NIC])) as Array<{address: string}>
-    if (link) macs.set(link.address.toLowerCase(), host)
-  }
+  for (const host of HOSTS) macs.set(await macIn(names.hosts[host], NIC), host)
   return macs
 }
 

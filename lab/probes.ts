@@ -4,7 +4,7 @@
  * them against the measurements.
  */
 import {cliPath} from './cli-path.js'
-import {inNamespace, LabError, must, run} from './exec.js'
+import {inNamespace, LabError, macIn, run} from './exec.js'
 import {ADDRESSES, type LabNames, NIC, PORT, VIP} from './topology.js'
 
 export interface ProbeVerdicts {
@@ -22,7 +22,7 @@ interface ArpJson {
 }
 
 export async function runProbes(names: LabNames): Promise<ProbeVerdicts> {
-  const lbMac = await macOf(names.hosts.lb)
+  const lbMac = await macIn(names.hosts.lb, NIC)
   const arp = await probe<ArpJson>(names, [
     'arp', '--vip', VIP, '--interface', NIC, '--count', '2', '--port', String(PORT), '--expect-mac', lbMac,
     '--real-server', ADDRESSES.rs1, '--real-server', ADDRESSES.rs2,
@@ -38,11 +38,6 @@ async function probe<T>(names: LabNames, args: string[]): Promise<T> {
   return JSON.parse(stdout) as T
 }
 
-async function macOf(ns: string): Promise<string> {
-  const [link] = JSON.parse(await must(`read the MAC in ${ns}`, ['ip', '-n', ns, '-j', 'link', 'show', NIC])) as Array<{address: string}>
-  if (!link) throw new LabError(`no ${NIC} in ${ns}`)
-  return link.address.toLowerCase()
-}
 
 function hostOf(rip: string): string {
   return Object.entries(ADDRESSES).find(([, address]) => address === rip)?.[0] ?? rip

@@ -12,6 +12,7 @@ import {expectationsFor, inputsByMode} from '../facts/lb-expectations.js'
 import type {HostFacts} from '../facts/model.js'
 import {UserError} from '../errors.js'
 import type {Mode, Vip} from './types.js'
+import {isHostLoopback} from './vips.js'
 
 export interface AuditRun {
   vips: Vip[]
@@ -45,7 +46,7 @@ export function planFromLbConfig(lb: LbConfigFile, facts: HostFacts, request: Pl
   const names = facts.os.status === 'ok' && facts.os.value.hostname !== 'unknown' ? [facts.os.value.hostname] : []
   const expectations = expectationsFor(lb.config, [...addresses, ...names])
   if (expectations.length === 0) {
-    throw new UserError(`${lb.file} lists none of this host's addresses (${addresses.filter((a) => !isLoopbackOnly(a)).join(', ') || 'none'}) as a real server`)
+    throw new UserError(`${lb.file} lists none of this host's addresses (${addresses.filter((a) => !isHostLoopback(a)).join(', ') || 'none'}) as a real server`)
   }
 
   const notes = [
@@ -91,8 +92,4 @@ function natGateway(lb: LbConfigFile, facts: HostFacts): {gateway?: string; note
   if (onSubnet.length === 1 && gateway !== undefined) return {gateway, note: `NAT gateway ${gateway}: the floating address in ${lb.file} on this server's subnet.`}
   const which = onSubnet.length === 0 ? `none of its floating addresses (${floating.join(', ')}) is on this server's subnets` : `several of its floating addresses (${onSubnet.join(', ')}) are on this server's subnets`
   return {note: `${lb.file} lists this server under NAT, but ${which}: pass the load balancer's floating IP with --gateway.`}
-}
-
-function isLoopbackOnly(address: string): boolean {
-  return address.startsWith('127.') || address === '::1'
 }

@@ -26,6 +26,6 @@ export function chooseVips(given: readonly Vip[], interfaces: Fact<NetInterface[
 export const TUN_DEVICE = 'tunl0'
 
 /** 127/8 and ::1, and fe80::/10: BSD, macOS and Solaris give lo0 a link-local fe80::1, which is no VIP. */
-function isHostLoopback(address: string): boolean {
+export function isHostLoopback(address: string): boolean {
   return prefixContains('127.0.0.0', 8, address) || sameAddress(address, '::1') || prefixContains('fe80::', 10, address)
 }

@@ -31,45 +31,23 @@
  * resolveBootSysctl([{path: '/usr/lib/sysctl.d/50-default.conf', content: 'net.ipv4.conf.*.rp_filter = 2\n-net.ipv4.conf.all.rp_filter\n'}], ['eth0'])
  * // → values: default and eth0 rp_filter = '2' (pattern 'net.ipv4.conf.*.rp_filter'), nothing for `all`
  */
-import {posix} from 'node:path'
 import {fnmatch, isGlob} from '../parse/fnmatch.js'
 import {joinSysctlKey, parseSysctlConf, splitSysctlKey} from '../parse/sysctl-conf.js'
+import {type ConfFileInput, resolveConfDirs} from './conf-d-dirs.js'
 import {IPV4_CONF_KEYS, type BootSysctl, type BootSysctlReport, type Ipv4Conf, type Ipv4ConfKey} from './model.js'
 
 /** Directories systemd-sysctl reads, highest precedence first. */
 export const SYSCTL_D_DIRS: readonly string[] = ['/etc/sysctl.d', '/run/sysctl.d', '/usr/local/lib/sysctl.d', '/usr/lib/sysctl.d', '/lib/sysctl.d']
 
-export interface SysctlFileInput {
-  path: string
-  content: string
-  /** The symlink target as `readlink` prints it, when `path` is a symlink. */
-  linkTarget?: string
-}
+export type SysctlFileInput = ConfFileInput
 
 /** One entry of systemd's ordered option map; `value` is undefined for a `-key` exclusion. */
 type Option = {key: string; value?: string; file: string; line: number}
 
 export function resolveBootSysctl(files: readonly SysctlFileInput[], interfaceNames: readonly string[]): BootSysctlReport {
-  const winners = new Map<string, {file: SysctlFileInput; path: string; rank: number}>()
-  const filesShadowed: BootSysctlReport['filesShadowed'] = []
-  const candidates = files
-    .map((file) => ({file, path: posix.normalize(file.path)}))
-    .map((entry) => ({...entry, rank: SYSCTL_D_DIRS.indexOf(posix.dirname(entry.path)), name: posix.basename(entry.path)}))
-    .filter((entry) => entry.rank >= 0 && entry.name.endsWith('.conf') && !entry.name.startsWith('.'))
-    .sort((a, b) => a.rank - b.rank)
-  for (const entry of candidates) {
-    const winner = winners.get(entry.name)
-    if (winner) filesShadowed.push({file: entry.path, shadowedBy: winner.path})
-    else winners.set(entry.name, entry)
-  }
-  const applied = [...winners.entries()]
-    .filter(([, entry]) => entry.file.linkTarget !== '/dev/null')
-    .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-    .map(([, entry]) => entry)
-
+  const {applied, filesShadowed} = resolveConfDirs(files, SYSCTL_D_DIRS)
   const options = new Map<string, Option>()
-  for (const {file, path} of applied) {
-    const source = file.linkTarget ? posix.resolve(posix.dirname(path), file.linkTarget) : path
+  for (const {file, source} of applied) {
     const {assignments, exclusions} = parseSysctlConf(file.content, source)
     const lines: Option[] = [...assignments, ...exclusions].sort((a, b) => a.line - b.line)
     for (const {key, value, file: where, line} of lines) {
